@@ -1,0 +1,85 @@
+"""Read a PDF into a `Document`: PDFium for text and geometry, pdfplumber for ruled tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+
+from ..document import Document, DocumentKind, sha256_of
+from ..errors import InputError
+from ..structure import finish
+from .pdf_layout import BlockBuilder, TableRegion, mark_change_bars, reading_order, remove_running_lines
+from .pdf_page import PageContent, ScratchValues, has_images, read_page
+from .pdf_tables import TableFinder, may_hold_table
+
+_MIN_TEXT = 20  # characters; less than this in the whole file means there is no text layer
+
+
+def read_pdf(path: Path) -> Document:
+    pdf = _open(path)
+    finder = TableFinder(path)
+    try:
+        scratch = ScratchValues()
+        pages = [read_page(pdf, index, scratch) for index in range(len(pdf))]
+        _require_text(pdf, pages, path)
+        remove_running_lines(pages)
+        builder = BlockBuilder()
+        for page in pages:
+            _lay_out(page, builder, finder)
+        builder.flush()
+        page_count = len(pdf)
+    finally:
+        finder.close()
+        pdf.close()
+    return Document(
+        source=str(path),
+        sha256=sha256_of(path),
+        kind=DocumentKind.PDF,
+        page_count=page_count,
+        blocks=finish(builder.blocks),
+    )
+
+
+def _open(path: Path) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as exc:
+        if exc.err_code == raw.FPDF_ERR_PASSWORD:
+            raise InputError(f"PDF:en är krypterad och kräver lösenord; spara en olåst kopia: {path}") from exc
+        if exc.err_code == raw.FPDF_ERR_SECURITY:
+            raise InputError(f"PDF:en använder en krypteringsmetod som inte stöds: {path}") from exc
+        raise InputError(f"PDF:en är trasig och går inte att läsa: {path}") from exc
+
+
+def _require_text(pdf: pdfium.PdfDocument, pages: list[PageContent], path: Path) -> None:
+    if sum(len(line.text) for page in pages for line in page.lines) >= _MIN_TEXT:
+        return
+    if any(has_images(pdf, index) for index in range(len(pdf))):
+        raise InputError(
+            f"PDF:en saknar textlager (sidorna är bilder); den behöver OCR först, t.ex. med ocrmypdf: {path}"
+        )
+    raise InputError(f"PDF:en innehåller ingen text: {path}")
+
+
+def _lay_out(page: PageContent, builder: BlockBuilder, finder: TableFinder) -> None:
+    mark_change_bars(page)
+    tables = finder.tables(page.number) if may_hold_table(page) else []
+    if tables:
+        page.lines = [line for line in page.lines if not any(_inside(line, table) for table in tables)]
+    ordered = reading_order(page, tables)
+    builder.set_line_pitch([item for _, item in ordered if not isinstance(item, TableRegion)])
+    column_x: dict[int, float] = {}
+    for column, item in ordered:
+        column_x[column] = min(column_x.get(column, item.x0), item.x0)
+    for column, item in ordered:
+        if isinstance(item, TableRegion):
+            builder.add_table(item, page.number)
+        else:
+            builder.add_line(item, page.number, column, column_x[column])
+
+
+def _inside(line, table: TableRegion) -> bool:
+    middle_y = (line.top + line.bottom) / 2
+    return table.x0 - 1 <= line.x0 and line.x1 <= table.x1 + 1 and table.bottom <= middle_y <= table.top

@@ -1,0 +1,269 @@
+"""Read plain text (.txt/.md), including text extracted from two-column PDFs such as the seeds.
+
+Text extracted from a two-column PDF has lost its geometry. Two things go wrong, and this reader
+repairs them with documented heuristics:
+
+1. **Stacked headings.** Headings that stood side by side at the top of two columns come out one
+   after the other ("■ 2.1.11 Fast läkarkontakt" then "■ 2.1.12 Klagomål"), or even on one line,
+   followed by the body text of both. `_attach_bodies` splits that body between them:
+   - a heading directly followed by its own sub-heading (2.2 then 2.2.1) is a parent and gets no
+     share of the body;
+   - the body is cut at the block boundaries that score best: a paragraph that opens with a
+     purpose statement ("Att säkerställa …"), a paragraph after a list; each share should open
+     with, and hold, blocks whose words echo its own heading's title more than the other
+     titles ("… klagomål …" under "Klagomål", "… fast läkarkontakt …" under "Fast
+     läkarkontakt"); a cut right after a lead-in that ends in a colon is never made;
+   - with one heading the whole body is its own.
+2. **Wrapped headings and lines.** A heading's title wraps onto short following lines
+   ("■ 2.1.6 Dokumenterad" / "överenskommelse"); lines of a block wrap with hyphenation. Title
+   continuation is a short line that starts in lower case, or follows a title that ended in a
+   hyphen, comma or conjunction, or follows a number that had no title yet.
+
+Block boundaries: a blank line ends a block; a bullet glyph starts a list item; lines indented
+with a tab continue the current list item; a short line ending in a colon ("Om ansvar och
+roller:") ends a paragraph. A list item that ends in a colon takes the following items of the
+same list as its nested items. A line that is only a page number is a running footer and dropped.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..document import Block, BlockKind, Document, DocumentKind, sha256_of
+from ..errors import InputError
+from ..structure import HEADING_GLYPH, HeadingText, covers, finish, parse_heading, strip_bullet
+from ..textnorm import join_lines
+
+_PAGE_NUMBER = re.compile(r"\d{1,3}")
+_CHAPTER_START = re.compile(r"Kapitel\s+\d{1,2}\b", re.IGNORECASE)
+_TITLE_LINE_MAX = 34  # heading titles were set in a narrow column; body lines are longer
+_TITLE_OPEN_ENDINGS = ("-", ",", "–", " och", " samt", " eller", " för", " av", " i", " med", " inom", " mellan", " om", " till")
+_STEM = 8  # prefix length that stands in for a stem when matching heading titles to body text
+
+
+@dataclass
+class _Heading:
+    heading: HeadingText
+    line: int
+
+
+@dataclass
+class _Pending:
+    """A block being collected line by line."""
+
+    kind: BlockKind
+    first_line: int
+    lines: list[str] = field(default_factory=list)
+
+
+def read_text(path: Path) -> Document:
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")  # older Windows exports
+    if not text.strip():
+        raise InputError(f"filen innehåller ingen text: {path}")
+    items = _scan(text.splitlines())
+    blocks = _chapter_before_its_sections(_attach_bodies(items))
+    _nest_list_items(blocks)
+    return Document(
+        source=str(path), sha256=sha256_of(path), kind=DocumentKind.TEXT, page_count=None, blocks=finish(blocks)
+    )
+
+
+def _scan(lines: list[str]) -> list[_Heading | Block]:
+    """Split the lines into headings and body blocks, in source order."""
+    items: list[_Heading | Block] = []
+    pending: _Pending | None = None
+
+    def flush() -> None:
+        nonlocal pending
+        if pending is not None:
+            text = join_lines(pending.lines)
+            if text:
+                items.append(Block(kind=pending.kind, text=text, line=pending.first_line))
+        pending = None
+
+    index = 0
+    while index < len(lines):
+        raw = lines[index]
+        stripped = raw.strip()
+        number = index + 1
+        index += 1
+        if not stripped or _PAGE_NUMBER.fullmatch(stripped):
+            flush()
+            continue
+        if stripped.startswith(HEADING_GLYPH) or _CHAPTER_START.match(stripped):
+            flush()
+            headings = [parse_heading(part) for part in _split_heading_line(stripped)]
+            headings = [h for h in headings if h is not None]
+            if headings:
+                index = _read_title_continuation(lines, index, headings)
+                items.extend(_Heading(h, number) for h in headings)
+                continue
+        is_item, rest = strip_bullet(raw)
+        if is_item:
+            flush()
+            pending = _Pending(BlockKind.LIST_ITEM, number, [rest])
+        elif pending is not None and pending.kind is BlockKind.LIST_ITEM and raw[:1] == "\t" or (
+            pending is not None and pending.kind is BlockKind.LIST_ITEM and raw.startswith(" \t")
+        ):
+            pending.lines.append(stripped)
+        elif pending is not None and pending.kind is BlockKind.PARAGRAPH and not _ends_paragraph(pending.lines[-1]):
+            pending.lines.append(stripped)
+        else:
+            flush()
+            pending = _Pending(BlockKind.PARAGRAPH, number, [stripped])
+    flush()
+    return items
+
+
+def _split_heading_line(line: str) -> list[str]:
+    """'■ 2.1.3 Informationsansvar ■ 2.1.4 Kunskapsstyrning' -> one string per heading."""
+    parts = [part.strip() for part in line.split(HEADING_GLYPH)]
+    return [part for part in parts if part]
+
+
+def _read_title_continuation(lines: list[str], index: int, headings: list[HeadingText]) -> int:
+    """Append wrapped title lines to the last heading on the line; return the next line index."""
+    last = headings[-1]
+    title = last.title
+    while index < len(lines):
+        candidate = lines[index].strip()
+        if not candidate or len(candidate) > _TITLE_LINE_MAX or candidate.startswith(HEADING_GLYPH):
+            break
+        if strip_bullet(lines[index])[0] or candidate.endswith(".") and title:
+            break
+        if title and not (candidate[0].islower() or title.endswith(_TITLE_OPEN_ENDINGS)):
+            break
+        title = join_lines([title, candidate]) if title else candidate
+        index += 1
+    headings[-1] = HeadingText(last.number, title)
+    return index
+
+
+def _ends_paragraph(line: str) -> bool:
+    """A short line ending in a colon is a lead-in or a run-in subheading: the paragraph ends."""
+    return line.rstrip().endswith(":") and len(line) < 45
+
+
+def _attach_bodies(items: list[_Heading | Block]) -> list[Block]:
+    """Emit blocks in reading order: each stacked heading followed by its share of the body."""
+    runs = [(is_heading, list(run)) for is_heading, run in itertools.groupby(items, key=lambda i: isinstance(i, _Heading))]
+    blocks: list[Block] = []
+    for position, (is_heading, run) in enumerate(runs):
+        if not is_heading:
+            if position == 0:
+                blocks.extend(run)  # front matter before the first heading
+            continue  # any later body run belongs to the heading run before it
+        body = runs[position + 1][1] if position + 1 < len(runs) else []
+        blocks.extend(_interleave([_heading_block(h) for h in run], body))
+    return blocks
+
+
+def _chapter_before_its_sections(blocks: list[Block]) -> list[Block]:
+    """Move "Kapitel 2." before section 2.1 when it came out after it: in the two-column original
+    the chapter title stood in a column beside the first sections."""
+    for index, block in enumerate(blocks):
+        if block.kind is not BlockKind.HEADING or block.level != 1 or not block.number:
+            continue
+        first = next(
+            (i for i, b in enumerate(blocks[:index]) if b.kind is BlockKind.HEADING and covers(block.number, b.number or "")),
+            None,
+        )
+        if first is not None:
+            blocks.insert(first, blocks.pop(index))
+    return blocks
+
+
+def _heading_block(item: _Heading) -> Block:
+    number, title = item.heading.number, item.heading.title
+    return Block(
+        BlockKind.HEADING,
+        text=f"{number} {title}".strip(),
+        line=item.line,
+        level=item.heading.level,
+        number=number,
+        title=title,
+    )
+
+
+def _interleave(group: list[Block], body: list[Block]) -> list[Block]:
+    """Order a stacked heading group and its body: parents first, then each slot with its share."""
+    slots = [h for i, h in enumerate(group) if not _is_parent_of_next(group, i)]
+    parents = [h for h in group if h not in slots]
+    if len(slots) <= 1 or len(body) < len(slots):
+        return parents + slots + body
+    cuts = _best_cuts(slots, body)
+    out = list(parents)
+    bounds = [0, *cuts, len(body)]
+    for heading, start, end in zip(slots, bounds, bounds[1:]):
+        out.append(heading)
+        out.extend(body[start:end])
+    return out
+
+
+def _is_parent_of_next(group: list[Block], index: int) -> bool:
+    if index + 1 >= len(group):
+        return False
+    return covers(group[index].number or "", group[index + 1].number or "")
+
+
+def _best_cuts(slots: list[Block], body: list[Block]) -> tuple[int, ...]:
+    """Choose where the body of each stacked heading starts (see the module docstring)."""
+    candidates = range(1, len(body))
+    best: tuple[float, tuple[int, ...]] | None = None
+    for cuts in itertools.combinations(candidates, len(slots) - 1):
+        score = sum(_cut_score(body, cut) for cut in cuts)
+        bounds = (0, *cuts, len(body))
+        for slot, start, end in zip(slots, bounds, bounds[1:]):
+            others = [other for other in slots if other is not slot]
+            score += 2.0 * _title_echo(slot, body[start])
+            score += sum(_title_echo(slot, b) - max(_title_echo(o, b) for o in others) for b in body[start:end])
+        if best is None or score > best[0]:
+            best = (score, cuts)
+    assert best is not None
+    return best[1]
+
+
+def _cut_score(body: list[Block], cut: int) -> float:
+    before, after = body[cut - 1], body[cut]
+    if before.text.rstrip().endswith(":"):
+        return -10.0  # a lead-in is never the last block of a section
+    score = 0.0
+    if after.kind is BlockKind.PARAGRAPH:
+        score += 1.0
+        if before.kind is BlockKind.LIST_ITEM:
+            score += 1.0
+        if after.text.startswith("Att "):
+            score += 3.0
+    return score
+
+
+def _title_echo(heading: Block, block: Block) -> float:
+    """Share of the heading title's content words whose stem occurs in the block."""
+    title_stems = {w.lower()[:_STEM] for w in re.findall(r"\w{4,}", heading.title or "")}
+    if not title_stems:
+        return 0.0
+    words = {w.lower()[:_STEM] for w in re.findall(r"\w{4,}", block.text)}
+    return len(title_stems & words) / len(title_stems)
+
+
+def _nest_list_items(blocks: list[Block]) -> None:
+    """An item ending in a colon takes the following items of its list as nested items.
+
+    The extracted text has lost indentation, so the nesting runs to the end of the list; curators
+    correct the rare list that returns to the outer level.
+    """
+    level = 1
+    for block in blocks:
+        if block.kind is not BlockKind.LIST_ITEM:
+            level = 1
+            continue
+        block.level = level
+        if block.text.rstrip().endswith(":"):
+            level += 1

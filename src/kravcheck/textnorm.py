@@ -1,0 +1,46 @@
+"""Text repair shared by the readers: joining wrapped lines and undoing line-end hyphenation."""
+
+from __future__ import annotations
+
+import re
+
+# Words after which a line-end hyphen is a real, suspended hyphen: "hälso- och sjukvård",
+# "av- och omboka", "för- eller eftervård".
+_SUSPENSION_FOLLOWERS = frozenset({"och", "eller", "samt", "respektive", "resp.", "som", "till", "men", "än"})
+# The part before the hyphen keeps it when it is a letter, a number or an abbreviation:
+# "e-tjänster", "1177-tjänster", "MRB-screening", "HSLF-FS".
+_KEEPS_HYPHEN = re.compile(r"(?:^|\s)(?:[\wåäöÅÄÖ]|\d+|[A-ZÅÄÖ]{2,8})-$")
+_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+_HYPHEN_END = re.compile(r"[A-Za-zÅÄÖåäöéü0-9]-$")
+
+
+def clean(text: str) -> str:
+    """Collapse runs of spaces and tabs (the PDF extractions are full of them)."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join the wrapped lines of one block into one string, repairing hyphenation.
+
+    "hälso-" + "central" -> "hälsocentral"; "hälso-" + "och sjukvård" -> "hälso- och sjukvård";
+    "e-" + "tjänster" -> "e-tjänster".
+    """
+    out = ""
+    for raw in lines:
+        line = clean(raw)
+        if not line:
+            continue
+        if not out:
+            out = line
+            continue
+        if _HYPHEN_END.search(out):
+            next_word = line.split(" ", 1)[0]
+            if next_word.lower() in _SUSPENSION_FOLLOWERS or not next_word[:1].islower():
+                out = f"{out} {line}" if next_word.lower() in _SUSPENSION_FOLLOWERS else out + line
+            elif _KEEPS_HYPHEN.search(out):
+                out += line
+            else:
+                out = out[:-1] + line
+        else:
+            out = f"{out} {line}"
+    return out
