@@ -9,7 +9,7 @@ lead-in each list item belongs to.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
@@ -50,9 +50,22 @@ class Block:
     changed: bool = False  # a change bar beside it, or tracked insertions in it
 
     def to_dict(self) -> dict:
-        data = asdict(self)
-        # Keep the JSON small and readable: leave out what does not apply to this block.
-        return {k: v for k, v in data.items() if v not in (None, [], False) or k in ("text", "section", "page")}
+        """JSON-ready fields. `kind`, `text`, `page` and `section` are always there; the rest only
+        where they apply to this block, to keep the output readable."""
+        data = {"kind": str(self.kind), "text": self.text, "page": self.page, "section": self.section}
+        for name in _OPTIONAL_FIELDS:
+            value = getattr(self, name)
+            if name == "level":
+                if self.kind in (BlockKind.HEADING, BlockKind.LIST_ITEM):
+                    data[name] = value
+            elif value is not None and value is not False and value != []:
+                data[name] = value  # 0 is a real paragraph index
+        return data
+
+
+_OPTIONAL_FIELDS = (
+    "line", "paragraph", "level", "number", "title", "lead_in", "rows", "deleted", "inserted", "changed"
+)
 
 
 @dataclass(frozen=True)

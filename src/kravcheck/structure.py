@@ -71,7 +71,7 @@ def strip_bullet(text: str) -> tuple[bool, str]:
     stripped = text.lstrip()
     if len(stripped) > 1 and stripped[0] in BULLET_GLYPHS and stripped[1] in " \t\u00a0":
         return True, stripped[1:].strip()
-    enumerated = _ENUMERATOR.match(stripped)
+    enumerated = _ENUMERATOR.match(stripped) if stripped[:1].isdigit() or stripped[1:2] == ")" else None
     if enumerated:
         return True, stripped[enumerated.end() :].strip()
     return False, text

@@ -6,17 +6,15 @@ import re
 
 # Words after which a line-end hyphen is a real, suspended hyphen: "hälso- och sjukvård",
 # "av- och omboka", "för- eller eftervård".
-_SUSPENSION_FOLLOWERS = frozenset({"och", "eller", "samt", "respektive", "resp.", "som", "till", "men", "än"})
+_SUSPENSION_FOLLOWERS = frozenset({"och", "eller", "samt", "respektive", "resp.", "som", "till", "liksom", "alternativt"})
 # The part before the hyphen keeps it when it is a letter, a number or an abbreviation:
 # "e-tjänster", "1177-tjänster", "MRB-screening", "HSLF-FS".
 _KEEPS_HYPHEN = re.compile(r"(?:^|\s)(?:[\wåäöÅÄÖ]|\d+|[A-ZÅÄÖ]{2,8})-$")
-_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
-_HYPHEN_END = re.compile(r"[A-Za-zÅÄÖåäöéü0-9]-$")
 
 
 def clean(text: str) -> str:
-    """Collapse runs of spaces and tabs (the PDF extractions are full of them)."""
-    return _SPACES.sub(" ", text).strip()
+    """Collapse runs of white space, tabs and no-break spaces included (extractions are full of them)."""
+    return " ".join(text.split())
 
 
 def join_lines(lines: list[str]) -> str:
@@ -33,11 +31,11 @@ def join_lines(lines: list[str]) -> str:
         if not out:
             out = line
             continue
-        if _HYPHEN_END.search(out):
+        if out.endswith("-") and len(out) > 1 and out[-2].isalnum():
             next_word = line.split(" ", 1)[0]
             if next_word.lower() in _SUSPENSION_FOLLOWERS or not next_word[:1].islower():
                 out = f"{out} {line}" if next_word.lower() in _SUSPENSION_FOLLOWERS else out + line
-            elif _KEEPS_HYPHEN.search(out):
+            elif _KEEPS_HYPHEN.search(out[-10:]):
                 out += line
             else:
                 out = out[:-1] + line

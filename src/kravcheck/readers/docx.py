@@ -3,10 +3,14 @@
 python-docx's `Paragraph.text` drops text inside tracked insertions and knows nothing of
 strike-through, yet drafts and revised versions of a beställning carry exactly those marks. So
 the runs are read from the XML: inserted text is current text (and listed in `inserted`),
-tracked-deleted and struck-through text is not (it goes to `deleted`). Headings, list items and their levels come from paragraph styles and numbering,
-resolved through `basedOn` the way Word does, instead of guessing from the layout.
+tracked-deleted and struck-through text is not (it goes to `deleted`). Headings, list items and
+their levels come from paragraph styles and numbering, resolved through `basedOn` the way Word
+does, instead of guessing from the layout.
 
-Only the body is read: page headers and footers, footnotes, comments and text boxes are left out.
+Only the body is read: page headers and footers, footnotes, comments and text boxes are left out,
+and so are table-of-contents entries. Content controls (w:sdt) are read through; their paragraphs
+count as body paragraphs. A paragraph without current text is skipped, even when it had deleted
+or struck text. In tables, a merged cell repeats its text in every grid column and row it spans.
 """
 
 from __future__ import annotations
@@ -37,9 +41,9 @@ def _tag(name: str) -> str:
     return f"{{{_W}}}{name}"
 
 
-W_P, W_TBL, W_TR, W_TC, W_R = (_tag(n) for n in ("p", "tbl", "tr", "tc", "r"))
-W_SDT, W_SDT_CONTENT, W_CUSTOM_XML = _tag("sdt"), _tag("sdtContent"), _tag("customXml")
-W_VAL = _tag("val")
+_W_P, _W_TBL, _W_TR, _W_TC, _W_R = (_tag(n) for n in ("p", "tbl", "tr", "tc", "r"))
+_W_SDT, _W_SDT_CONTENT, _W_CUSTOM_XML = _tag("sdt"), _tag("sdtContent"), _tag("customXml")
+_W_VAL = _tag("val")
 # Tracked changes: moved-away text is deleted text and moved-in text is inserted text.
 _INSERTIONS = {_tag("ins"), _tag("moveTo")}
 _DELETIONS = {_tag("del"), _tag("moveFrom")}
@@ -55,16 +59,18 @@ _HEADING_STYLE = re.compile(r"^(?:heading|rubrik)\s*([1-9])$", re.IGNORECASE)
 _LIST_STYLE = re.compile(r"^(?:list bullet|list number|punktlista|numrerad lista)(?:\s*([1-9]))?$", re.IGNORECASE)
 # Table-of-contents entries repeat the headings with page numbers; they are not content.
 _TOC_STYLE = re.compile(r"^(?:toc\s*[1-9]|toc heading|innehåll\s*[1-9])$", re.IGNORECASE)
+# zipfile's KeyError: "There is no item named 'word/document.xml' in the archive".
+_MISSING_WORD_PART = re.compile(r"no item named '(?P<name>word/[^']+)'")
 _BODY_TEXT_OUTLINE = 9  # w:outlineLvl 0-8 are heading levels 1-9; 9 means body text
 
 
 def read_docx(path: Path) -> Document:
     """Read the body of a DOCX file into blocks. Raises `InputError` for a file Word could not open."""
-    word = _open(path)
-    body = word.element.body
-    if body is None:  # e.g. Strict OOXML, whose namespace python-docx does not know
+    main, styles = _open(path)
+    body = main.find("w:body", _NS)
+    if body is None:  # a foreign main part, or Strict OOXML, whose namespace python-docx does not know
         raise InputError(f"filen är ingen giltig DOCX (dokumentet saknar brödtext): {path}")
-    reader = _BodyReader(_Styles(word.styles.element))
+    reader = _BodyReader(_Styles(styles))
     return Document(
         source=str(path),
         sha256=sha256_of(path),
@@ -74,17 +80,22 @@ def read_docx(path: Path) -> Document:
     )
 
 
-def _open(path: Path) -> docx.document.Document:
+def _open(path: Path) -> tuple[etree._Element, etree._Element]:
+    """The main document part's root and the styles part's root, parsed by python-docx."""
     try:
-        return docx.Document(str(path))
+        word = docx.Document(str(path))
+        return word.element, word.styles.element
     except Exception as exc:  # python-docx, lxml, zipfile and zlib raise many types for one cause: a bad file
         raise InputError(f"filen är ingen giltig DOCX ({_open_failure(exc)}): {path}") from exc
 
 
 def _open_failure(exc: Exception) -> str:
     """A short Swedish reason for why python-docx could not open the file."""
+    missing = _MISSING_WORD_PART.search(str(exc)) if isinstance(exc, KeyError) else None
+    if missing:
+        return f"{missing['name']} saknas i zip-arkivet"
     if isinstance(exc, (KeyError, ValueError, PackageNotFoundError)):
-        return "inget Word-dokument i zip-arkivet"  # a part is missing, or the main part is not Word's
+        return "inget Word-dokument i zip-arkivet"  # any zip, or e.g. an Excel file renamed to .docx
     if isinstance(exc, etree.XMLSyntaxError):
         return "trasig XML i dokumentet"
     if isinstance(exc, (zipfile.BadZipFile, zlib.error, EOFError)):
@@ -95,13 +106,13 @@ def _open_failure(exc: Exception) -> str:
 def _body_items(container: etree._Element) -> Iterator[etree._Element]:
     """The `w:p` and `w:tbl` elements of a body or table cell in order, also inside content controls."""
     for child in container:
-        if child.tag in (W_P, W_TBL):
+        if child.tag in (_W_P, _W_TBL):
             yield child
-        elif child.tag == W_SDT:
-            content = child.find(W_SDT_CONTENT)
+        elif child.tag == _W_SDT:
+            content = child.find(_W_SDT_CONTENT)
             if content is not None:
                 yield from _body_items(content)
-        elif child.tag == W_CUSTOM_XML:
+        elif child.tag == _W_CUSTOM_XML:
             yield from _body_items(child)
 
 
@@ -109,14 +120,14 @@ def _int_val(element: etree._Element, path: str, default: int) -> int:
     """The integer `w:val` at `path`, or `default` when absent or garbled (a bad file must not crash us)."""
     node = element.find(path, _NS)
     try:
-        return int(node.get(W_VAL)) if node is not None else default
+        return int(node.get(_W_VAL)) if node is not None else default
     except (TypeError, ValueError):
         return default
 
 
 def _is_on(node: etree._Element) -> bool:
     """A Word on/off property: present without a value, or with any value but 0/false/off, is on."""
-    return (node.get(W_VAL) or "true").lower() not in _OFF
+    return (node.get(_W_VAL) or "true").lower() not in _OFF
 
 
 class _Styles:
@@ -128,9 +139,8 @@ class _Styles:
     property is looked up by taking the first source that sets it.
     """
 
-    def __init__(self, root: etree._Element | None) -> None:
-        styles = [] if root is None else root.iterchildren(_tag("style"))
-        self._by_id = {style.get(_tag("styleId")): style for style in styles}
+    def __init__(self, root: etree._Element) -> None:
+        self._by_id = {style.get(_tag("styleId")): style for style in root.iterchildren(_tag("style"))}
         self._default_paragraph = next(
             (
                 style_id
@@ -147,16 +157,16 @@ class _Styles:
             style = self._by_id[style_id]
             chain.append(style)
             based_on = style.find("w:basedOn", _NS)
-            style_id = based_on.get(W_VAL) if based_on is not None else None
+            style_id = based_on.get(_W_VAL) if based_on is not None else None
         return chain
 
     def paragraph_sources(self, paragraph: etree._Element) -> list[etree._Element]:
         style = paragraph.find("w:pPr/w:pStyle", _NS)
-        return [paragraph, *self.chain(style.get(W_VAL) if style is not None else self._default_paragraph)]
+        return [paragraph, *self.chain(style.get(_W_VAL) if style is not None else self._default_paragraph)]
 
     def run_sources(self, run: etree._Element, paragraph_sources: list[etree._Element]) -> list[etree._Element]:
         style = run.find("w:rPr/w:rStyle", _NS)
-        return [run, *self.chain(style.get(W_VAL) if style is not None else None), *paragraph_sources[1:]]
+        return [run, *self.chain(style.get(_W_VAL) if style is not None else None), *paragraph_sources[1:]]
 
 
 def _first(sources: list[etree._Element], *paths: str) -> etree._Element | None:
@@ -171,14 +181,14 @@ def _first(sources: list[etree._Element], *paths: str) -> etree._Element | None:
 
 def _first_val(sources: list[etree._Element], path: str) -> str | None:
     node = _first(sources, path)
-    return node.get(W_VAL) if node is not None else None
+    return node.get(_W_VAL) if node is not None else None
 
 
 def _style_match(sources: list[etree._Element], pattern: re.Pattern[str]) -> re.Match[str] | None:
     """Match `pattern` against the style names in the chain, nearest style first."""
     for style in sources[1:]:
         name = style.find("w:name", _NS)
-        match = pattern.match(name.get(W_VAL) or "") if name is not None else None
+        match = pattern.match(name.get(_W_VAL) or "") if name is not None else None
         if match:
             return match
     return None
@@ -206,14 +216,13 @@ def _list_level(sources: list[etree._Element], text: str) -> int | None:
     "List Bullet 2" carries numbering without w:ilvl (each of those styles has a list of its own),
     so the style's trailing number counts when no w:ilvl is set.
     """
+    numbered = _is_numbered(sources)
+    ilvl = _first_val(sources, "w:pPr/w:numPr/w:ilvl") if numbered else None
+    if ilvl is not None and ilvl.isdigit():
+        return int(ilvl) + 1
     style = _style_match(sources, _LIST_STYLE)
-    if _is_numbered(sources):
-        ilvl = _first_val(sources, "w:pPr/w:numPr/w:ilvl")
-        if ilvl is not None and ilvl.isdigit():
-            return int(ilvl) + 1
+    if numbered or style:
         return int(style[1]) if style and style[1] else 1
-    if style:
-        return int(style[1] or 1)
     return 1 if strip_bullet(text)[0] else None
 
 
@@ -275,7 +284,8 @@ class _OutlineCounter:
         return ".".join(map(str, counters))
 
     def seen(self, number: str) -> None:
-        self._counters = [int(part) for part in number.split(".")]
+        """Continue from a typed number; a range ("2.5.3-2.5.5") counts by its first number."""
+        self._counters = [int(part) for part in number.split("-")[0].split(".")]
 
 
 class _BodyReader:
@@ -289,7 +299,7 @@ class _BodyReader:
         """Blocks in body order; `paragraph` is the body paragraph index (tables: the next one's)."""
         paragraphs = 0
         for item in _body_items(body):
-            if item.tag == W_P:
+            if item.tag == _W_P:
                 block = self._paragraph_block(item)
                 index, paragraphs = paragraphs, paragraphs + 1
             else:
@@ -345,11 +355,11 @@ class _BodyReader:
         """
         rows: list[list[str]] = []
         cells: list[_Marked] = []
-        for tr in table.iterchildren(W_TR):
+        for tr in table.iterchildren(_W_TR):
             row = [""] * _int_val(tr, "w:trPr/w:gridBefore", 0)
-            for tc in tr.iterchildren(W_TC):
+            for tc in tr.iterchildren(_W_TC):
                 v_merge = tc.find("w:tcPr/w:vMerge", _NS)
-                if v_merge is not None and v_merge.get(W_VAL, "continue") == "continue":
+                if v_merge is not None and v_merge.get(_W_VAL, "continue") == "continue":
                     above = rows[-1] if rows else []
                     text = above[len(row)] if len(row) < len(above) else ""
                 else:
@@ -368,7 +378,7 @@ class _BodyReader:
         return _Marked.joined((self._read_item(item) for item in _body_items(cell)), " ")
 
     def _read_item(self, item: etree._Element) -> _Marked:
-        if item.tag == W_P:
+        if item.tag == _W_P:
             return self._read_paragraph(item, self._styles.paragraph_sources(item))
         return self._read_table(item, " ")[1]
 
@@ -381,7 +391,7 @@ class _BodyReader:
         """Marked text pieces in reading order; hyperlinks, smart tags, fields and content controls
         are descended into, since they wrap ordinary runs."""
         for child in element:
-            if child.tag == W_R:
+            if child.tag == _W_R:
                 yield from self._run_pieces(child, mark, paragraph_sources)
             elif child.tag in _INSERTIONS:
                 inner = _Mark.DELETED if mark is _Mark.DELETED else _Mark.INSERTED

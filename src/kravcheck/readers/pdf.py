@@ -10,9 +10,10 @@ import pypdfium2.raw as raw
 from ..document import Document, DocumentKind, sha256_of
 from ..errors import InputError
 from ..structure import finish
-from .pdf_layout import BlockBuilder, TableRegion, mark_change_bars, reading_order, remove_running_lines
-from .pdf_page import PageContent, ScratchValues, has_images, read_page
-from .pdf_tables import TableFinder, may_hold_table
+from .pdf_geometry import PageContent, TableRegion
+from .pdf_layout import BlockBuilder, mark_change_bars, reading_order, remove_running_lines
+from .pdf_page import ScratchValues, has_images, inside, read_page
+from .pdf_tables import TableFinder
 
 _MIN_TEXT = 20  # characters; less than this in the whole file means there is no text layer
 
@@ -64,11 +65,12 @@ def _require_text(pdf: pdfium.PdfDocument, pages: list[PageContent], path: Path)
 
 
 def _lay_out(page: PageContent, builder: BlockBuilder, finder: TableFinder) -> None:
+    if page.irregular_grid:
+        extra = finder.tables(page.number)
+        page.tables += extra
+        page.lines = [line for line in page.lines if not any(inside(line, table) for table in extra)]
     mark_change_bars(page)
-    tables = finder.tables(page.number) if may_hold_table(page) else []
-    if tables:
-        page.lines = [line for line in page.lines if not any(_inside(line, table) for table in tables)]
-    ordered = reading_order(page, tables)
+    ordered = reading_order(page)
     builder.set_line_pitch([item for _, item in ordered if not isinstance(item, TableRegion)])
     column_x: dict[int, float] = {}
     for column, item in ordered:
@@ -78,8 +80,3 @@ def _lay_out(page: PageContent, builder: BlockBuilder, finder: TableFinder) -> N
             builder.add_table(item, page.number)
         else:
             builder.add_line(item, page.number, column, column_x[column])
-
-
-def _inside(line, table: TableRegion) -> bool:
-    middle_y = (line.top + line.bottom) / 2
-    return table.x0 - 1 <= line.x0 and line.x1 <= table.x1 + 1 and table.bottom <= middle_y <= table.top

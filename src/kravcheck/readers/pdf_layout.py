@@ -9,28 +9,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 
 from ..document import Block, BlockKind
 from ..structure import HEADING_GLYPH, parse_heading, strip_bullet
 from ..textnorm import join_lines
-from .pdf_page import PageContent, Rule, TextLine
+from .pdf_geometry import PageContent, TableRegion, TextLine
 
 _MARGIN_BAND = 0.08  # share of the page height where running headers and footers live
 _PAGE_NUMBER = re.compile(r"(?:sida\s+)?\d{1,4}(?:\s*(?:av|/|\()\s*\d{1,4}\)?)?", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
 _SENTENCE_END = (".", ":", "!", "?", ";")
-
-
-@dataclass(slots=True)
-class TableRegion:
-    """A table found on a page, placed in reading order like a line."""
-
-    rows: list[list[str]]
-    x0: float
-    x1: float
-    bottom: float
-    top: float
 
 
 def remove_running_lines(pages: list[PageContent]) -> None:
@@ -52,9 +40,10 @@ def remove_running_lines(pages: list[PageContent]) -> None:
         ]
 
 
-def reading_order(page: PageContent, tables: list[TableRegion]) -> list[tuple[int, TextLine | TableRegion]]:
-    """Items in reading order, each with its column: 0 left (or the only one), 1 right, -1 full width."""
-    items: list[TextLine | TableRegion] = [*page.lines, *tables]
+def reading_order(page: PageContent) -> list[tuple[int, TextLine | TableRegion]]:
+    """Lines and tables in reading order, each with its column: 0 left (or the only one), 1 right,
+    -1 full width."""
+    items: list[TextLine | TableRegion] = [*page.lines, *page.tables]
     middle = page.width / 2
     columns = [0 if i.x1 <= middle + 2 else 1 if i.x0 >= middle - 2 else -1 for i in items]
     if 1 not in columns or 0 not in columns:
@@ -141,15 +130,16 @@ class BlockBuilder:
     def set_line_pitch(self, lines: list[TextLine]) -> None:
         """Learn the page's normal distance between the tops of consecutive lines of a paragraph."""
         pitches = sorted(
-            round(a.top - b.top, 1) for a, b in zip(lines, lines[1:]) if 0 < a.top - b.top < 3 * max(a.size, 1)
+            round(a.baseline - b.baseline, 1)
+            for a, b in zip(lines, lines[1:])
+            if 0 < a.baseline - b.baseline < 3 * a.height
         )
         if pitches:
             self._pitch = pitches[len(pitches) // 3]  # a low quantile: paragraph gaps make the rest longer
 
     def _close(self, previous: TextLine, line: TextLine) -> bool:
         """True when `line` follows `previous` at normal line spacing (no paragraph gap between)."""
-        pitch = previous.top - line.top
-        return 0 < pitch < self._pitch * 1.25
+        return 0 < previous.baseline - line.baseline < self._pitch * 1.2
 
     def _nest(self, bullet_x: float) -> None:
         while self._bullet_stack and bullet_x < self._bullet_stack[-1] - 3:
@@ -198,8 +188,14 @@ def _is_heading(line: TextLine) -> bool:
 
 
 def _wraps_heading(previous: TextLine, line: TextLine) -> bool:
-    """A bold line right under a heading line, at the heading's own line spacing, continues it."""
-    return line.bold and 0 < previous.top - line.top < 1.6 * max(previous.size, line.size)
+    """A bold line of the same size right under a heading line, at the heading's own line spacing,
+    continues it, unless it opens a heading of its own."""
+    return (
+        line.bold
+        and abs(line.size - previous.size) < 1
+        and 0 < previous.baseline - line.baseline < 1.6 * line.size
+        and not line.text.startswith(HEADING_GLYPH)
+    )
 
 
 def _with_text(line: TextLine, text: str) -> TextLine:

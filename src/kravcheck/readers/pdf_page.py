@@ -8,69 +8,17 @@ are asked for only on the rare lines that a strike-through line crosses.
 from __future__ import annotations
 
 import ctypes
-from dataclasses import dataclass, field
-
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
+
+from .pdf_geometry import PageContent, Rule, TableRegion, TextLine
+from .pdf_tables import find_grids, read_grid
 
 # PDFium ends a line with a generated "\r\n"; a line that ended in a hyphen it joins to the next
 # line and marks the join with U+FFFE (U+0002 in some builds).
 _LINE_BREAK = "\r\n"
 _HYPHEN_JOINS = ("\ufffe", "\x02")
-_THIN = 2.5  # points, stroke included: thicker than this is not a ruling line
 _BOLD_WEIGHT = 600
-
-
-@dataclass(slots=True)
-class TextLine:
-    text: str
-    x0: float
-    x1: float
-    bottom: float  # PDF user space, y grows upwards
-    top: float
-    hyphenated: bool = False  # the line ended in a hyphen that PDFium removed
-    bold: bool = False
-    size: float = 0.0
-    deleted: list[str] = field(default_factory=list)
-    changed: bool = False
-    char_start: int = 0
-    char_end: int = 0
-
-    @property
-    def height(self) -> float:
-        return self.top - self.bottom
-
-    @property
-    def middle(self) -> float:
-        return (self.top + self.bottom) / 2
-
-
-@dataclass(slots=True, frozen=True)
-class Rule:
-    """A drawn line or thin rectangle: a strike-through, a change bar or part of a table grid."""
-
-    x0: float
-    x1: float
-    bottom: float
-    top: float
-
-    @property
-    def horizontal(self) -> bool:
-        return self.top - self.bottom <= _THIN and self.x1 - self.x0 > 2 * _THIN
-
-    @property
-    def vertical(self) -> bool:
-        return self.x1 - self.x0 <= _THIN and self.top - self.bottom > 2 * _THIN
-
-
-@dataclass(slots=True)
-class PageContent:
-    number: int  # 1-based
-    width: float
-    height: float
-    lines: list[TextLine]
-    rules: list[Rule]
-    boxes: list[Rule]  # path objects that are neither thin lines nor tiny: table grids, frames
 
 
 class ScratchValues:
@@ -89,13 +37,38 @@ def read_page(pdf: pdfium.PdfDocument, index: int, scratch: ScratchValues | None
         textpage = page.get_textpage()
         try:
             lines = _text_lines(textpage, scratch)
-            rules, boxes = _rules(page, scratch)
+            rules = _rules(page, scratch)
             _apply_strikes(textpage, lines, rules, scratch)
+            grids = find_grids(rules)
+            tables = [read_grid(grid, lambda *box: _text_in(textpage, *box)) for grid in grids]
         finally:
             textpage.close()
     finally:
         page.close()
-    return PageContent(index + 1, width, height, lines, rules, boxes)
+    in_grid = {id(rule) for grid in grids for rule in grid.rules}
+    found = [table for table in tables if table is not None]
+    return PageContent(
+        number=index + 1,
+        width=width,
+        height=height,
+        lines=[line for line in lines if not any(inside(line, table) for table in found)],
+        rules=[rule for rule in rules if id(rule) not in in_grid],
+        tables=found,
+        irregular_grid=None in tables,
+    )
+
+
+def inside(line: TextLine, table: TableRegion) -> bool:
+    middle_y = (line.top + line.bottom) / 2
+    return table.x0 - 1 <= line.x0 and line.x1 <= table.x1 + 1 and table.bottom <= middle_y <= table.top
+
+
+def _text_in(textpage: pdfium.PdfTextPage, left: float, bottom: float, right: float, top: float) -> str:
+    """Text inside a box, one line per line, hyphen joins turned back into line-end hyphens."""
+    text = textpage.get_text_bounded(left, bottom, right, top).replace(_LINE_BREAK, "\n")
+    for mark in _HYPHEN_JOINS:
+        text = text.replace(mark, "-\n")
+    return text
 
 
 def has_images(pdf: pdfium.PdfDocument, index: int) -> bool:
@@ -111,6 +84,7 @@ def _text_lines(textpage: pdfium.PdfTextPage, scratch: ScratchValues) -> list[Te
     text = textpage.get_text_range()
     lines: list[TextLine] = []
     position = 0
+    after_heading = False
     for physical in text.split(_LINE_BREAK):
         start = position
         position += len(physical) + len(_LINE_BREAK)
@@ -119,9 +93,23 @@ def _text_lines(textpage: pdfium.PdfTextPage, scratch: ScratchValues) -> list[Te
             if piece.strip():
                 line = _measure(handle, piece, start, length, hyphenated, scratch)
                 if line is not None:
+                    # Font facts cost two calls a line; only heading candidates and the line after
+                    # one (a wrapped title) need them.
+                    if after_heading or _may_be_heading(line.text):
+                        _read_font(handle, line)
+                    after_heading = line.bold
                     lines.append(line)
             start += length + (1 if hyphenated else 0)
     return lines
+
+
+def _may_be_heading(text: str) -> bool:
+    return text[:1].isdigit() or text[:1] == "■" or text[:7].lower() == "kapitel"
+
+
+def _read_font(handle, line: TextLine) -> None:
+    line.size = raw.FPDFText_GetFontSize(handle, line.char_start)
+    line.bold = raw.FPDFText_GetFontWeight(handle, line.char_start) >= _BOLD_WEIGHT
 
 
 def _split_hyphen_joins(physical: str) -> list[tuple[str, bool]]:
@@ -136,29 +124,29 @@ def _measure(handle, piece: str, start: int, length: int, hyphenated: bool, s: S
     count = raw.FPDFText_CountRects(handle, start, length)
     if count <= 0:
         return None
-    x0 = bottom = float("inf")
-    x1 = top = float("-inf")
-    for i in range(count):
-        raw.FPDFText_GetRect(handle, i, s.a, s.b, s.c, s.d)  # left, top, right, bottom
+    raw.FPDFText_GetRect(handle, 0, s.a, s.b, s.c, s.d)  # left, top, right, bottom
+    x0, top, x1, bottom = s.a.value, s.b.value, s.c.value, s.d.value
+    for i in range(1, count):  # most lines are one rectangle; a font change makes more
+        raw.FPDFText_GetRect(handle, i, s.a, s.b, s.c, s.d)
         x0, top, x1, bottom = min(x0, s.a.value), max(top, s.b.value), max(x1, s.c.value), min(bottom, s.d.value)
     first = start + len(piece) - len(piece.lstrip())
+    raw.FPDFText_GetCharOrigin(handle, first, s.a, s.b)  # x, y
     return TextLine(
         text=piece.strip() + ("-" if hyphenated else ""),
         x0=x0,
         x1=x1,
         bottom=bottom,
         top=top,
+        baseline=s.b.value,
         hyphenated=hyphenated,
-        size=raw.FPDFText_GetFontSize(handle, first),
-        bold=raw.FPDFText_GetFontWeight(handle, first) >= _BOLD_WEIGHT,
-        char_start=start,
+        char_start=first,
         char_end=start + length,
     )
 
 
-def _rules(page: pdfium.PdfPage, s: ScratchValues) -> tuple[list[Rule], list[Rule]]:
+def _rules(page: pdfium.PdfPage, s: ScratchValues) -> list[Rule]:
+    """Thin path objects: the raw material of strike-throughs, change bars and table grids."""
     rules: list[Rule] = []
-    boxes: list[Rule] = []
     handle = page.raw
     for i in range(raw.FPDFPage_CountObjects(handle)):
         obj = raw.FPDFPage_GetObject(handle, i)
@@ -169,9 +157,7 @@ def _rules(page: pdfium.PdfPage, s: ScratchValues) -> tuple[list[Rule], list[Rul
         rule = Rule(s.fa.value, s.fc.value, s.fb.value, s.fd.value)
         if rule.horizontal or rule.vertical:
             rules.append(rule)
-        elif rule.x1 - rule.x0 > 20 and rule.top - rule.bottom > 10:
-            boxes.append(rule)
-    return rules, boxes
+    return rules
 
 
 def _apply_strikes(textpage: pdfium.PdfTextPage, lines: list[TextLine], rules: list[Rule], s: ScratchValues) -> None:
