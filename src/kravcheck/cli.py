@@ -22,6 +22,10 @@ app = typer.Typer(
 )
 
 
+catalog_app = typer.Typer(help="Kravkataloger: validera och visa.", no_args_is_help=True)
+app.add_typer(catalog_app, name="catalog")
+
+
 class ParseFormat(StrEnum):
     json = "json"
     md = "md"
@@ -65,3 +69,85 @@ def parse(
     else:
         json.dump(doc.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
+
+
+class Coverage(StrEnum):
+    complete = "complete"
+    partial = "partial"
+
+
+@app.command()
+def extract(
+    source: Annotated[Path, typer.Argument(help="Beställningen: PDF, DOCX eller text.")],
+    region: Annotated[str, typer.Option("--region", help="Regionen, t.ex. norrbotten.")],
+    year: Annotated[int, typer.Option("--year", help="Beställningens år.")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Katalogfil (standard: requirements_catalog/REGION/YEAR.yaml).")] = None,
+    update: Annotated[bool, typer.Option("--update", help="Slå ihop med en befintlig katalog och behåll kurateringen.")] = False,
+    title: Annotated[str | None, typer.Option("--title", help="Dokumentets titel.")] = None,
+    coverage: Annotated[Coverage, typer.Option("--coverage", help="partial när källan bara anger en del av årets krav.")] = Coverage.complete,
+) -> None:
+    """Extrahera alla krav ur en beställning till en versionerad YAML-katalog."""
+    from .catalogue import dump_yaml, id_prefix, merge_update, read_yaml, to_yaml_map, write_atomic
+    from .extract import extract_catalogue
+
+    region = region.lower()
+    target = output or Path("requirements_catalog") / region / f"{year}.yaml"
+    if target.exists() and not update:
+        raise fail(f"katalogen finns redan: {target} (använd --update för att slå ihop och behålla kurateringen)")
+    try:
+        catalogue = extract_catalogue(source, region, year, title=title, coverage=str(coverage))
+        if target.exists():
+            existing = read_yaml(target)
+            summary = merge_update(existing, catalogue, id_prefix(region, year))
+            backup = write_atomic(target, dump_yaml(existing), backup=True)
+            typer.echo(
+                f"{target}: {len(summary.added)} nya, {len(summary.changed)} ändrade (review: changed), "
+                f"{len(summary.removed)} borttagna (status: removed), {summary.unchanged} oförändrade; "
+                f"säkerhetskopia {backup}",
+                err=True,
+            )
+            return
+    except InputError as exc:
+        raise fail(str(exc)) from None
+    write_atomic(target, dump_yaml(to_yaml_map(catalogue)))
+    elements = sum(len(list(k.walk())) - 1 for k in catalogue.krav)
+    typer.echo(f"{target}: {len(catalogue.krav)} krav och {elements} delkrav", err=True)
+
+
+@catalog_app.command("validate")
+def catalog_validate(path: Annotated[Path, typer.Argument(help="Katalogfil (YAML).")]) -> None:
+    """Kontrollera en katalog mot schemat: fel med radnummer, dubblett-ID:n, okända ämnen."""
+    from .validate import validate_catalogue
+
+    try:
+        problems = validate_catalogue(path)
+    except InputError as exc:
+        raise fail(str(exc)) from None
+    for problem in problems:
+        typer.echo(f"{path}:{problem}")
+    if problems:
+        typer.echo(f"{len(problems)} fel", err=True)
+        raise typer.Exit(code=1)
+    typer.echo(f"{path}: giltig", err=True)
+
+
+@catalog_app.command("show")
+def catalog_show(
+    path: Annotated[Path, typer.Argument(help="Katalogfil (YAML).")],
+    topic: Annotated[str | None, typer.Option("--topic", help="Bara krav med detta ämne.")] = None,
+    section: Annotated[str | None, typer.Option("--section", help="Bara krav i detta avsnitt (och dess underavsnitt).")] = None,
+) -> None:
+    """Visa katalogens krav, filtrerade på ämne eller avsnitt."""
+    from .catalogue import load_catalogue
+    from .catalogue_text import render_catalogue
+
+    try:
+        catalogue = load_catalogue(path)
+    except InputError as exc:
+        raise fail(str(exc)) from None
+    selected = [
+        k for k in catalogue.krav
+        if (topic is None or topic in k.topics)
+        and (section is None or k.section == section or (k.section or "").startswith(section + "."))
+    ]
+    sys.stdout.write(render_catalogue(catalogue, selected))

@@ -42,6 +42,8 @@ _CHAPTER_START = re.compile(r"Kapitel\s+\d{1,2}\b", re.IGNORECASE)
 _TITLE_LINE_MAX = 34  # heading titles were set in a narrow column; body lines are longer
 _TITLE_OPEN_ENDINGS = ("-", ",", "–", " och", " samt", " eller", " för", " av", " i", " med", " inom", " mellan", " om", " till")
 _STEM = 8  # prefix length that stands in for a stem when matching heading titles to body text
+_SHORT_STEM = 6
+_TAIL_ECHO = 1.0  # how much a run's tail must echo the next section's titles to be moved there
 
 
 @dataclass
@@ -57,6 +59,7 @@ class _Pending:
     kind: BlockKind
     first_line: int
     lines: list[str] = field(default_factory=list)
+    position: int = 0  # where in the item list the block goes: where it started
 
 
 def read_text(path: Path) -> Document:
@@ -85,7 +88,7 @@ def _scan(lines: list[str]) -> list[_Heading | Block]:
         if pending is not None:
             text = join_lines(pending.lines)
             if text:
-                items.append(Block(kind=pending.kind, text=text, line=pending.first_line))
+                items.insert(pending.position, Block(kind=pending.kind, text=text, line=pending.first_line))
         pending = None
 
     index = 0
@@ -98,17 +101,21 @@ def _scan(lines: list[str]) -> list[_Heading | Block]:
             flush()
             continue
         if stripped.startswith(HEADING_GLYPH) or _CHAPTER_START.match(stripped):
-            flush()
             headings = [parse_heading(part) for part in _split_heading_line(stripped)]
             headings = [h for h in headings if h is not None]
             if headings:
+                # A heading set beside a list item can cut it in two in the extraction; an item
+                # that has not ended stays open for its tab-indented continuation.
+                if not _interrupted(pending):
+                    flush()
                 index = _read_title_continuation(lines, index, headings)
                 items.extend(_Heading(h, number) for h in headings)
                 continue
+            flush()
         is_item, rest = strip_bullet(raw)
         if is_item:
             flush()
-            pending = _Pending(BlockKind.LIST_ITEM, number, [rest])
+            pending = _Pending(BlockKind.LIST_ITEM, number, [rest], len(items))
         elif pending is not None and pending.kind is BlockKind.LIST_ITEM and raw[:1] == "\t" or (
             pending is not None and pending.kind is BlockKind.LIST_ITEM and raw.startswith(" \t")
         ):
@@ -117,9 +124,17 @@ def _scan(lines: list[str]) -> list[_Heading | Block]:
             pending.lines.append(stripped)
         else:
             flush()
-            pending = _Pending(BlockKind.PARAGRAPH, number, [stripped])
+            pending = _Pending(BlockKind.PARAGRAPH, number, [stripped], len(items))
     flush()
     return items
+
+
+def _interrupted(pending: _Pending | None) -> bool:
+    return (
+        pending is not None
+        and pending.kind is BlockKind.LIST_ITEM
+        and not pending.lines[-1].rstrip().endswith((".", ":", ";", "!", "?"))
+    )
 
 
 def _split_heading_line(line: str) -> list[str]:
@@ -152,17 +167,82 @@ def _ends_paragraph(line: str) -> bool:
 
 
 def _attach_bodies(items: list[_Heading | Block]) -> list[Block]:
-    """Emit blocks in reading order: each stacked heading followed by its share of the body."""
+    """Emit blocks in reading order: each heading group followed by its share of the body.
+
+    A body run between two heading groups usually belongs to the group before it. Two things
+    move text to the group after it, both decided by which group's titles the text echoes:
+    - in parts of a two-column extraction the headings come out after their own text; there the
+      whole run goes to the next group (decided per run, smoothed over neighbouring runs, since
+      such stretches span many sections);
+    - a section's opening text can come out before its heading; a tail of the run that echoes the
+      next group's titles, and not the previous one's, goes to the next group. A list is never
+      cut, and no tail crosses into another chapter.
+    """
     runs = [(is_heading, list(run)) for is_heading, run in itertools.groupby(items, key=lambda i: isinstance(i, _Heading))]
-    blocks: list[Block] = []
-    for position, (is_heading, run) in enumerate(runs):
-        if not is_heading:
-            if position == 0:
-                blocks.extend(run)  # front matter before the first heading
-            continue  # any later body run belongs to the heading run before it
-        body = runs[position + 1][1] if position + 1 < len(runs) else []
-        blocks.extend(_interleave([_heading_block(h) for h in run], body))
+    groups = [[_heading_block(h) for h in run] for is_heading, run in runs if is_heading]
+    if not groups:
+        return [block for _, run in runs for block in run]
+    front = runs[0][1] if not runs[0][0] else []
+    bodies = [run for is_heading, run in runs[1 if front else 0 :] if not is_heading]
+    # bodies[j] follows groups[j]; cuts[j] blocks of it belong to groups[j], the rest to groups[j + 1].
+    while len(bodies) < len(groups):
+        bodies.append([])
+    cuts = _cuts(groups, bodies)
+    blocks: list[Block] = list(front)
+    for j, group in enumerate(groups):
+        before = bodies[j - 1][cuts[j - 1] :] if j > 0 else []
+        after = bodies[j][: cuts[j]]
+        blocks.extend(_interleave(group, before + after))
     return blocks
+
+
+def _group_echo(block: Block, group: list[Block]) -> float:
+    return max((_title_echo(h, block) for h in _slots(group)), default=0.0)
+
+
+def _cuts(groups: list[list[Block]], bodies: list[list[Block]]) -> list[int]:
+    """How many blocks of each body run belong to the heading group before it."""
+    leanings = []  # > 0: the run reads as the text of the next group
+    for j, run in enumerate(bodies):
+        if j + 1 >= len(groups) or not run:
+            leanings.append(-1.0)
+            continue
+        ahead = max(_group_echo(b, groups[j + 1]) for b in run)
+        behind = max(_group_echo(b, groups[j]) for b in run)
+        leanings.append(ahead - behind)
+    cuts = []
+    for j, run in enumerate(bodies):
+        neighbours = sum(leanings[k] for k in (j - 1, j + 1) if 0 <= k < len(leanings))
+        if leanings[j] + 0.5 * neighbours > 0.1:
+            cuts.append(0)  # headings follow their text here
+        elif j + 1 < len(groups) and _chapter(groups[j]) == _chapter(groups[j + 1]):
+            cuts.append(_tail_cut(run, groups[j], groups[j + 1]))
+        else:
+            cuts.append(len(run))
+    return cuts
+
+
+def _chapter(group: list[Block]) -> str:
+    """A chapter opens with its own text; no tail crosses into a new chapter."""
+    return (group[-1].number or "").split(".")[0]
+
+
+def _tail_cut(run: list[Block], behind: list[Block], ahead: list[Block]) -> int:
+    """Where the opening text of the next section starts in `run` (len(run) when it does not)."""
+    best, best_score = len(run), 0.0
+    score = 0.0
+    for cut in range(len(run) - 1, 0, -1):
+        block = run[cut]
+        score += _group_echo(block, ahead) - _group_echo(block, behind)
+        opens_list_tail = block.kind is BlockKind.LIST_ITEM or run[cut - 1].text.rstrip().endswith(":")
+        if not opens_list_tail and score >= _TAIL_ECHO and score > best_score:
+            best, best_score = cut, score
+    return best
+
+
+def _slots(group: list[Block]) -> list[Block]:
+    """The headings of a group that take body text: not a parent directly followed by its child."""
+    return [h for i, h in enumerate(group) if not _is_parent_of_next(group, i)]
 
 
 def _chapter_before_its_sections(blocks: list[Block]) -> list[Block]:
@@ -194,7 +274,7 @@ def _heading_block(item: _Heading) -> Block:
 
 def _interleave(group: list[Block], body: list[Block]) -> list[Block]:
     """Order a stacked heading group and its body: parents first, then each slot with its share."""
-    slots = [h for i, h in enumerate(group) if not _is_parent_of_next(group, i)]
+    slots = _slots(group)
     parents = [h for h in group if h not in slots]
     if len(slots) <= 1 or len(body) < len(slots):
         return parents + slots + body
@@ -245,12 +325,20 @@ def _cut_score(body: list[Block], cut: int) -> float:
 
 
 def _title_echo(heading: Block, block: Block) -> float:
-    """Share of the heading title's content words whose stem occurs in the block."""
-    title_stems = {w.lower()[:_STEM] for w in re.findall(r"\w{4,}", heading.title or "")}
-    if not title_stems:
+    """Share of the heading title's content words that occur in the block, compared by prefix:
+    eight letters count fully ("patientn…" is not "patientf…"), six letters half ("hållbar" in
+    "hållbarhetsarbete")."""
+    title_words = [w.lower() for w in re.findall(r"\w{4,}", heading.title or "")]
+    if not title_words:
         return 0.0
-    words = {w.lower()[:_STEM] for w in re.findall(r"\w{4,}", block.text)}
-    return len(title_stems & words) / len(title_stems)
+    words = {w.lower() for w in re.findall(r"\w{4,}", block.text)}
+    long_prefixes = {w[:_STEM] for w in words}
+    short_prefixes = {w[:_SHORT_STEM] for w in words}
+    score = sum(
+        1.0 if word[:_STEM] in long_prefixes else 0.5 if word[:_SHORT_STEM] in short_prefixes else 0.0
+        for word in title_words
+    )
+    return score / len(title_words)
 
 
 def _nest_list_items(blocks: list[Block]) -> None:

@@ -1,0 +1,395 @@
+"""Krav detection: from a structured `Document` to the krav it states.
+
+What counts as one krav is defined in docs/krav-units.md. In short: a sentence whose modal verb
+binds a party; a lead-in with a modal verb plus its list is one krav with elements; "får" alone
+is a permission. Modal verbs are matched on the word itself, not its lemma: spaCy's lemma table
+turns "ska" into "skola".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .catalogue import Catalogue, assign_ids, id_prefix
+from .document import Block, BlockKind, Document
+from .krav import Krav, Modality, Party
+from .nlp import pipeline, stem
+from .parameters import find_parameters
+from .readers import read_document
+from .references import find_references
+from .topics import assign_topics
+
+_NEGATIONS = {"inte", "ej", "aldrig"}
+_NOT_A_NEGATION = {"bara", "enbart", "endast"}  # "ska inte bara … utan även …"
+_RELATIVE = {"som", "vilka", "vilken", "vilket", "där"}
+_CLAUSE_BREAKS = {",", ";", "–", ":"}
+_REGION_WORDS = {
+    "region", "regionen", "norrbotten", "beställaren", "beställarenheten", "regionstyrelsen",
+    "hälsovalsstaben", "regionfullmäktige", "landstinget", "regiondirektören",
+}
+_PROVIDER_STEMS = ("leverantör", "vårdgivar", "hälsocentral", "vårdcentral", "verksamhet", "vårdenhet", "personal", "läkar")
+_CONJUNCTION = re.compile(r"(?<!-)\s+(?:och|samt)\s+")  # not the "och" of "hälso- och sjukvård"
+_CONTINUING = re.compile(r"^(?:och|samt)\s+(?:ska\s+)?")
+_ENUMERATION_MAX_WORDS = 14
+_SHORT_INFINITIVES = {"gå", "se", "ge", "stå", "bo", "nå", "få", "tro"}
+_DOCUMENT = re.compile(
+    r"föreskrift|riktlinje|rutin|lag\b|lagen|förordning|SOSFS|HSLF|SFS|plan\b|planen|anvisning|policy|handbok|avtal",
+    re.IGNORECASE,
+)
+_CLAUSE_OPENERS = {"att", "som", "inklusive", "där", "när", "om", "vilket", "för", "och", "men", "utan", "med"}
+_EXAMPLES = re.compile(r"\b(?:exempelvis|till exempel|t\.ex\.|bland annat|bl\.a\.)", re.IGNORECASE)
+_CONTINUATION_LEAD_IN_WORDS = 4  # "Hygien och vårdprevention:" is a sub-heading of a list, not a sentence
+_CONTINUATION_GAP = 3  # blocks between a list and the list that continues it
+# "ska tolkas", "ska förstås": how to read a word, not a duty.
+_INTERPRETATION_VERBS = {"tolkas", "förstås", "avses", "betraktas", "räknas", "läsas"}
+_SKIPPED_AFTER_MODAL = _NEGATIONS | {"även", "också", "alltid", "dessutom", "att", "sig"}
+
+
+@dataclass(frozen=True)
+class ModalHit:
+    modality: Modality
+    start: int  # token index of the modal's first word, within the sentence
+    end: int
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a krav stands in the source."""
+
+    section: str | None
+    section_title: str | None
+    page: int | None
+    line: int | None
+
+
+@functools.cache
+def _matcher():
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(pipeline().vocab)
+    matcher.add("ska", [
+        [{"LOWER": {"IN": ["ska", "skall", "måste", "åligger"]}}],
+        [{"LOWER": "ansvarar"}, {"LOWER": {"IN": ["också", "även", "dessutom"]}, "OP": "?"}, {"LOWER": "för"}],
+        [{"LOWER": {"IN": ["är", "vara"]}}, {"LOWER": {"IN": ["skyldig", "skyldiga"]}}, {"LOWER": "att"}],
+        [{"LOWER": {"IN": ["förbinder", "förbinda"]}}, {"LOWER": "sig"}],
+    ])
+    matcher.add("bör", [[{"LOWER": "bör"}]])
+    matcher.add("får", [[{"LOWER": "får"}]])
+    return matcher
+
+
+def find_modal(sentence) -> ModalHit | None:
+    """The modal verb that makes `sentence` (a spaCy span) a krav, or None.
+
+    Modals in a purpose clause ("för att detta ska fungera") never count; one in a relative
+    clause ("vilken läkare som ska vara …") counts only when the sentence has no other. "får"
+    counts only when negated (a prohibition). "bör ska" is a drafting fault; the stronger wins.
+    """
+    hits: list[tuple[int, ModalHit]] = []  # (priority, hit): 0 main clause, 1 relative clause
+    vocab = sentence.vocab
+    for match_id, start, end in _matcher()(sentence):
+        kind = vocab.strings[match_id]
+        negated = _negated(sentence, end)
+        if kind == "får" and not negated:
+            continue  # a permission, not a krav
+        if _in_purpose_clause(sentence, start):
+            continue
+        modality = Modality.SKA_INTE if negated and kind != "bör" else Modality(kind if kind != "får" else "ska")
+        priority = 1 if start > 0 and sentence[start - 1].lower_ in _RELATIVE else 0
+        hits.append((priority, ModalHit(modality, start, end)))
+    if not hits:
+        return None
+    hits.sort(key=lambda pair: (pair[0], pair[1].start))
+    chosen = hits[0][1]
+    following = [h for _, h in hits if h.start == chosen.end]
+    if chosen.modality is Modality.BOR and following:  # "Denne bör ska vara specialist"
+        return following[0]
+    return chosen
+
+
+def _negated(sentence, end: int) -> bool:
+    """A negation within two words after the modal ("får inte", "får leverantören inte")."""
+    for token in sentence[end : end + 3]:
+        if token.text in _CLAUSE_BREAKS:
+            return False
+        if token.lower_ in _NEGATIONS:
+            following = sentence[token.i - sentence.start + 1] if token.i + 1 < sentence.end else None
+            return following is None or following.lower_ not in _NOT_A_NEGATION
+    return False
+
+
+def _in_purpose_clause(sentence, start: int) -> bool:
+    """"för att … ska" (in order that): the modal belongs to a purpose, not a duty."""
+    window = sentence[max(0, start - 6) : start]
+    words = [t.lower_ for t in window]
+    for i in range(len(words) - 1):
+        if words[i] == "för" and words[i + 1] == "att" and not any(w in _CLAUSE_BREAKS for w in words[i:]):
+            return True
+    return False
+
+
+def _binds_nobody(sentence, hit: ModalHit) -> bool:
+    following = sentence[hit.end : hit.end + 2]
+    return any(token.lower_ in _INTERPRETATION_VERBS for token in following)
+
+
+def find_party(sentence, hit: ModalHit) -> Party:
+    """The region when it is the subject of the duty, else the provider.
+
+    The subject stands before the modal ("Region Norrbotten ansvarar för …") or, in a sentence
+    that opens with an adverbial, right after it ("Vid behov ska regionen …")."""
+    before = _clause_before(sentence, hit.start)
+    after = [t.lower_ for t in sentence[hit.end : hit.end + 2]]
+    if any(_is_provider(word) for word in before):
+        return Party.PROVIDER
+    if any(word in _REGION_WORDS for word in before):
+        return Party.REGION
+    if any(word in _REGION_WORDS for word in after) and not any(_is_provider(w) for w in after):
+        return Party.REGION
+    return Party.PROVIDER
+
+
+def _clause_before(sentence, start: int) -> list[str]:
+    """The words of the modal's clause before it, without a relative clause inside the subject
+    ("Det digitala verktyg … som Region Norrbotten tillhandahåller ska användas")."""
+    words: list[str] = []
+    for token in reversed(sentence[:start]):
+        if token.text in _CLAUSE_BREAKS:
+            break
+        words.append(token.lower_)
+    words.reverse()
+    for position, word in enumerate(words):
+        if word in _RELATIVE and position > 0:
+            return words[:position]
+    return words
+
+
+def _is_provider(word: str) -> bool:
+    return word.startswith(_PROVIDER_STEMS)
+
+
+class Extractor:
+    """Walks a document's blocks and builds `Krav` objects, IDs aside (see catalogue.assign_ids)."""
+
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
+        self._nlp = pipeline()
+        texts = [block.text for block in doc.blocks]
+        self._parsed = list(self._nlp.pipe(texts))
+        self._children: dict[int, list[int]] = {}
+        for index, block in enumerate(doc.blocks):
+            if block.kind is BlockKind.LIST_ITEM and block.lead_in is not None:
+                self._children.setdefault(block.lead_in, []).append(index)
+        self._consumed: set[int] = set()
+        # The latest lead-in krav with a modal verb, and the index of its last block, per section:
+        # a list that goes on after a page break or a sub-heading continues it.
+        self._open_lead: dict[str | None, tuple[Krav, int]] = {}
+
+    def krav(self) -> list[Krav]:
+        found: list[Krav] = []
+        for index, block in enumerate(self._doc.blocks):
+            if index in self._consumed or block.kind in (BlockKind.HEADING, BlockKind.TABLE):
+                continue
+            if block.kind is BlockKind.LIST_ITEM and block.lead_in is None and self._continue_list([index], block):
+                continue
+            found.extend(self._from_block(index, block))
+        return found
+
+    def _from_block(self, index: int, block: Block) -> list[Krav]:
+        sentences = list(self._parsed[index].sents)
+        items = self._children.get(index, [])
+        found: list[Krav] = []
+        for position, sentence in enumerate(sentences):
+            hit = find_modal(sentence)
+            if items and position == len(sentences) - 1:
+                lead = self._lead_in(index, block, sentence, hit, items)
+                if lead is not None:
+                    found.append(lead)
+                continue
+            if hit is not None and not _binds_nobody(sentence, hit):
+                krav = self._krav(sentence.text, block, hit, find_party(sentence, hit))
+                krav.elements = _enumerated_elements(sentence, hit, krav)
+                found.append(krav)
+        return found
+
+    def _lead_in(self, index: int, block: Block, sentence, hit: ModalHit | None, items: list[int]) -> Krav | None:
+        """A lead-in with a modal verb takes its items as elements. One without it is a sub-heading
+        of a list that goes on ("Hygien och vårdprevention:" after "Leverantören ska:") when it is
+        short and its items read as continuations; otherwise its items stand on their own."""
+        if hit is None:
+            words = sentence.text.lower().split()
+            if len(words) <= _CONTINUATION_LEAD_IN_WORDS and "att" not in words:
+                self._continue_list(items, block)
+            return None
+        krav = self._krav(sentence.text, block, hit, find_party(sentence, hit))
+        krav.elements = self._elements(items, krav)
+        self._open_lead[block.section] = (krav, max(self._consumed | set(items)))
+        return krav
+
+    def _continue_list(self, items: list[int], block: Block) -> bool:
+        """Append `items` to the section's open lead-in krav when they continue its list: infinitive
+        items without a modal of their own, close after the list they continue."""
+        open_lead = self._open_lead.get(block.section)
+        if open_lead is None or min(items) - open_lead[1] > _CONTINUATION_GAP:
+            return False
+        if not all(self._continues_lead_in(i) for i in items):
+            return False
+        krav, _ = open_lead
+        krav.elements += self._elements(items, krav)
+        self._open_lead[block.section] = (krav, max(self._consumed | set(items)))
+        return True
+
+    def _elements(self, items: list[int], parent: Krav) -> list[Krav]:
+        # An item that is a sentence of its own ("Region Norrbotten ansvarar för …") is its own
+        # krav, not a completion of the lead-in; it is read when the walk reaches it.
+        return [self._element(i, parent) for i in items if not self._is_own_sentence(i)]
+
+    def _is_own_sentence(self, index: int) -> bool:
+        hit = find_modal(next(iter(self._parsed[index].sents)))
+        return hit is not None and hit.start > 0
+
+    def _continues_lead_in(self, index: int) -> bool:
+        parsed = self._parsed[index]
+        first = parsed[0] if len(parsed) else None
+        return first is not None and first.lower_.endswith("a") and all(find_modal(s) is None for s in parsed.sents)
+
+    def _element(self, index: int, parent: Krav) -> Krav:
+        self._consumed.add(index)
+        block = self._doc.blocks[index]
+        element = Krav(
+            id="",
+            section=parent.section,
+            section_title=parent.section_title,
+            text=block.text,
+            modality=parent.modality,
+            party=parent.party,
+            page=block.page,
+            line=block.line,
+            parameters=find_parameters(block.text),
+            references=find_references(block.text),
+        )
+        element.elements = self._elements(self._children.get(index, []), element)
+        return element
+
+    def _krav(self, text: str, block: Block, hit: ModalHit, party: Party) -> Krav:
+        placement = self._placement(block)
+        krav = Krav(
+            id="",
+            section=placement.section,
+            section_title=placement.section_title,
+            text=text.strip(),
+            modality=hit.modality,
+            party=party,
+            page=placement.page,
+            line=placement.line,
+            parameters=find_parameters(text),
+            references=find_references(text),
+        )
+        return krav
+
+    def _placement(self, block: Block) -> Placement:
+        return Placement(block.section, self._doc.section_title(block.section), block.page, block.line)
+
+
+def _enumerated_elements(sentence, hit: ModalHit, parent: Krav) -> list[Krav]:
+    """A sentence whose modal governs a series of three or more things to do: "ska följa SOSFS
+    2015:10, regionens vårdhygieniska riktlinjer samt rutiner för MRB-screening". Each part
+    becomes an element, worded as it reads in the sentence."""
+    start = hit.end
+    while start < len(sentence) and (
+        sentence[start].lower_ in _SKIPPED_AFTER_MODAL
+        or _is_provider(sentence[start].lower_)
+        or sentence[start].lower_ in _REGION_WORDS
+    ):
+        start += 1  # "ska leverantören ordinera …": the inverted subject is not part of the series
+    parts = _series_parts(sentence[start:].text.rstrip(" ."))
+    if len(parts) < 3 or not all(_is_enumerated_thing(part, i == 0) for i, part in enumerate(parts)):
+        return []
+    if not all(_is_act_or_document(part) for part in parts[1:]):
+        return []  # "tillämpas i planering, genomförande och uppföljning": nouns of one duty
+    return [
+        Krav(
+            id="",
+            section=parent.section,
+            section_title=parent.section_title,
+            text=part,
+            modality=parent.modality,
+            party=parent.party,
+            page=parent.page,
+            line=parent.line,
+            parameters=find_parameters(part),
+            references=find_references(part),
+        )
+        for part in parts
+    ]
+
+
+def _series_parts(series: str) -> list[str]:
+    """"A, B och C samt D" -> A | B | C samt D: the parts between commas, with the part that closes
+    the series cut at its first conjunction. A clause appended after the series ("…, och ska vidta
+    åtgärder") is a part of its own, without its conjunction."""
+    parts = [part.strip() for part in series.split(", ") if part.strip()]
+    closing = next(
+        (i for i in range(len(parts) - 1, 0, -1) if not _CONTINUING.match(parts[i]) and _CONJUNCTION.search(parts[i])),
+        None,
+    )
+    if closing is None:
+        return parts
+    head, tail = _CONJUNCTION.split(parts[closing], maxsplit=1)
+    parts[closing : closing + 1] = [head, tail]
+    return [parts[0], *(_CONTINUING.sub("", part) for part in parts[1:])]
+
+
+def _is_act_or_document(part: str) -> bool:
+    """An act (an infinitive: "vaccinera", "följa upp") or a document to follow ("regionens riktlinjer")."""
+    first = part.split()[0].lower()
+    return first.endswith("a") or first in _SHORT_INFINITIVES or bool(_DOCUMENT.search(part))
+
+
+def _is_enumerated_thing(part: str, first: bool) -> bool:
+    """A short act or thing: a later part that opens a clause ("inklusive att främja …", "för att
+    bidra …") or any part that gives examples means the sentence is no series of duties."""
+    words = part.lower().split()
+    return (
+        len(words) <= _ENUMERATION_MAX_WORDS
+        and (first or words[0] not in _CLAUSE_OPENERS)
+        and not _EXAMPLES.search(part)
+        and "–" not in part
+    )
+
+
+def extract_krav(doc: Document) -> list[Krav]:
+    """Every krav the document states, in document order, with topics assigned."""
+    found = Extractor(doc).krav()
+    for krav in found:
+        everything = " ".join(k.text for k in krav.walk())
+        krav.topics = assign_topics(everything, krav.section_title)
+    return found
+
+
+def normalised_text(text: str) -> str:
+    """Text as it is compared: lower case, stems, no punctuation (for fingerprints and matching)."""
+    return " ".join(stem(word) for word in re.findall(r"\w+", text.lower()))
+
+
+def extract_catalogue(
+    source: Path, region: str, year: int, title: str | None = None, coverage: str = "complete"
+) -> Catalogue:
+    """Read `source`, extract its krav and give them IDs: a catalogue ready to write."""
+    doc = read_document(source)
+    krav = extract_krav(doc)
+    assign_ids(id_prefix(region, year), krav)
+    return Catalogue(
+        region=region,
+        year=year,
+        krav=krav,
+        title=title,
+        source_file=Path(source).name,
+        source_sha256=doc.sha256,
+        extracted=dt.date.today().isoformat(),
+        coverage=coverage,
+    )
