@@ -18,7 +18,7 @@ _REFERENCE = re.compile(
     # A law's number in brackets, perhaps after its abbreviation: "(2017:30)", "(LOV; 2008:962)".
     rf"|\((?:[A-ZÅÄÖ]{{2,8}}\s*;\s*)?(?P<law_number>{_YEAR}:\d+)\)"
     # A law's number after "lag": "enligt lag 2019:1297".
-    rf"|(?<!\w)(?:lagen?|förordningen?)\s+(?P<named_law_number>{_YEAR}:\d+)"
+    rf"|(?<!\w)(?:lag|förordning)(?:en)?\s+(?P<named_law_number>{_YEAR}:\d+)"
     # An EU regulation: "(EU) 2016/679", "EU 2016/679", "(EU) nr 910/2014".
     r"|(?<!\w)\(?EU\)?\s*(?:nr\s+)?(?P<eu_number>\d{1,4}/\d{1,4})(?![\d/])",
 )
@@ -32,7 +32,7 @@ def find_references(text: str) -> list[str]:
 def _citation(match: re.Match[str]) -> str:
     """The one form a reference is kept in: "SOSFS 2015:10", "SFS 2017:30", "EU 2016/679"."""
     if match["series"]:
-        series = "SFS" if match["series"] == "SFS" else "SOSFS" if match["series"] == "SOSFS" else "HSLF-FS"
+        series = "HSLF-FS" if match["series"].startswith("HSLF") else match["series"]
         return f"{series} {match['series_number']}"
     if match["eu_number"]:
         return f"EU {match['eu_number']}"

@@ -122,7 +122,7 @@ class BlockBuilder:
                 self._start(BlockKind.PARAGRAPH, line, page)
             else:
                 self._lines.append(line)  # the block goes on in the next column or on the next page
-                self._text_x = line.x0 + 4  # and its continuation lines start where this one does
+                self._text_x = line.x0  # and its continuation lines start where this one does
         elif not self._close(previous, line) or (self._kind is BlockKind.LIST_ITEM and line.x0 < self._text_x - 4):
             self._start(BlockKind.PARAGRAPH, line, page)
         else:
