@@ -17,8 +17,8 @@ _REFERENCE = re.compile(
     rf"(?<![\w-])(?P<series>SOSFS|HSLF\s?[-–‐]\s?FS|SFS)\s*(?P<series_number>{_YEAR}:\d+)"
     # A law's number in brackets, perhaps after its abbreviation: "(2017:30)", "(LOV; 2008:962)".
     rf"|\((?:[A-ZÅÄÖ]{{2,8}}\s*;\s*)?(?P<law_number>{_YEAR}:\d+)\)"
-    # A law's number after "lag": "enligt lag 2019:1297".
-    rf"|(?<!\w)(?:lag|förordning)(?:en)?\s+(?P<named_law_number>{_YEAR}:\d+)"
+    # A law's number after the law: "enligt lag 2019:1297", "patientdatalagen 2008:355".
+    rf"|(?:lag|förordning)(?:en)?\s+(?P<named_law_number>{_YEAR}:\d+)"
     # An EU regulation: "(EU) 2016/679", "EU 2016/679", "(EU) nr 910/2014".
     r"|(?<!\w)\(?EU\)?\s*(?:nr\s+)?(?P<eu_number>\d{1,4}/\d{1,4})(?![\d/])",
 )

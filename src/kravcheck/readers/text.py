@@ -43,7 +43,7 @@ _TITLE_LINE_MAX = 34  # heading titles were set in a narrow column; body lines a
 _TITLE_OPEN_ENDINGS = ("-", ",", "–", " och", " samt", " eller", " för", " av", " i", " med", " inom", " mellan", " om", " till")
 _STEM = 8  # prefix length that stands in for a stem when matching heading titles to body text
 _SHORT_STEM = 6
-_TAIL_ECHO = 1.0  # how much a run's tail must echo the next section's titles to be moved there
+_DIRECTION_PRIOR = 0.6  # how much echo it takes to go against the direction of the neighbourhood
 
 
 @dataclass
@@ -169,14 +169,13 @@ def _ends_paragraph(line: str) -> bool:
 def _attach_bodies(items: list[_Heading | Block]) -> list[Block]:
     """Emit blocks in reading order: each heading group followed by its share of the body.
 
-    A body run between two heading groups usually belongs to the group before it. Two things
-    move text to the group after it, both decided by which group's titles the text echoes:
-    - in parts of a two-column extraction the headings come out after their own text; there the
-      whole run goes to the next group (decided per run, smoothed over neighbouring runs, since
-      such stretches span many sections);
-    - a section's opening text can come out before its heading; a tail of the run that echoes the
-      next group's titles, and not the previous one's, goes to the next group. A list is never
-      cut, and no tail crosses into another chapter.
+    A body run between two heading groups usually belongs to the group before it. But in parts
+    of a two-column extraction the headings come out after their own text, and a section's text
+    can come out partly before and partly after its heading. So each run is cut in two: a head
+    for the group before it and a tail for the group after it. The cut is where each side gets
+    the blocks that echo its own titles, with a weak prior for the direction that the
+    neighbouring runs lean to (such stretches span many sections). A list is never cut, and no
+    text crosses into another chapter: a chapter opens with its own text.
     """
     runs = [(is_heading, list(run)) for is_heading, run in itertools.groupby(items, key=lambda i: isinstance(i, _Heading))]
     groups = [[_heading_block(h) for h in run] for is_heading, run in runs if is_heading]
@@ -201,48 +200,42 @@ def _group_echo(block: Block, group: list[Block]) -> float:
 
 
 def _cuts(groups: list[list[Block]], bodies: list[list[Block]]) -> list[int]:
-    """How many blocks of each body run belong to the heading group before it."""
+    """How many blocks of each body run belong to the heading group before it; the rest belong
+    to the group after it."""
     leanings = []  # > 0: the run reads as the text of the next group
     for j, run in enumerate(bodies):
         if j + 1 >= len(groups) or not run:
             leanings.append(-1.0)
             continue
-        ahead = max(_group_echo(b, groups[j + 1]) for b in run)
-        behind = max(_group_echo(b, groups[j]) for b in run)
-        leanings.append(ahead - behind)
+        leanings.append(max(_group_echo(b, groups[j + 1]) for b in run) - max(_group_echo(b, groups[j]) for b in run))
     cuts = []
     for j, run in enumerate(bodies):
+        if j + 1 >= len(groups) or _chapter(groups[j][-1]) != _chapter(groups[j + 1][0]):
+            cuts.append(len(run))  # a chapter opens with its own text: nothing crosses into it
+            continue
         neighbours = sum(leanings[k] for k in (j - 1, j + 1) if 0 <= k < len(leanings))
-        if leanings[j] + 0.5 * neighbours > 0.1:
-            cuts.append(0)  # headings follow their text here
-        elif j + 1 < len(groups) and _chapter(groups[j]) == _chapter(groups[j + 1]):
-            cuts.append(_tail_cut(run, groups[j], groups[j + 1]))
-        else:
-            cuts.append(len(run))
+        cuts.append(_best_cut(run, groups[j], groups[j + 1], backward=leanings[j] + 0.5 * neighbours > 0.1))
     return cuts
 
 
-def _chapter(group: list[Block]) -> str:
-    """A chapter opens with its own text; no tail crosses into a new chapter."""
-    return (group[-1].number or "").split(".")[0]
-
-
-def _tail_cut(run: list[Block], behind: list[Block], ahead: list[Block]) -> int:
-    """Where the opening text of the next section starts in `run` (len(run) when it does not)."""
-    best, best_score = len(run), 0.0
-    score = 0.0
-    for cut in range(len(run) - 1, 0, -1):
-        block = run[cut]
-        score += _group_echo(block, ahead) - _group_echo(block, behind)
-        opens_list_tail = block.kind is BlockKind.LIST_ITEM or run[cut - 1].text.rstrip().endswith(":")
-        if not opens_list_tail and score >= _TAIL_ECHO and score > best_score:
+def _best_cut(run: list[Block], behind: list[Block], ahead: list[Block], backward: bool) -> int:
+    """The cut that gives each side the blocks that echo its titles, with a weak prior for the
+    direction of the neighbourhood. A list is never cut."""
+    echoes_behind = [_group_echo(b, behind) for b in run]
+    echoes_ahead = [_group_echo(b, ahead) for b in run]
+    best, best_score = None, float("-inf")
+    for cut in range(len(run) + 1):
+        if 0 < cut < len(run) and (run[cut].kind is BlockKind.LIST_ITEM or run[cut - 1].text.rstrip().endswith(":")):
+            continue
+        score = sum(echoes_behind[:cut]) + sum(echoes_ahead[cut:])
+        score += _DIRECTION_PRIOR * ((len(run) - cut) if backward else cut) / max(len(run), 1)
+        if score > best_score:
             best, best_score = cut, score
-    return best
+    return len(run) if best is None else best
 
 
-def _slots(group: list[Block]) -> list[Block]:
-    """The headings of a group that take body text: not a parent directly followed by its child."""
-    return [h for i, h in enumerate(group) if not _is_parent_of_next(group, i)]
+def _chapter(heading: Block) -> str:
+    return (heading.number or "").split(".")[0]
 
 
 def _chapter_before_its_sections(blocks: list[Block]) -> list[Block]:
@@ -258,6 +251,11 @@ def _chapter_before_its_sections(blocks: list[Block]) -> list[Block]:
         if first is not None:
             blocks.insert(first, blocks.pop(index))
     return blocks
+
+
+def _slots(group: list[Block]) -> list[Block]:
+    """The headings of a group that take body text: not a parent directly followed by its child."""
+    return [h for i, h in enumerate(group) if not _is_parent_of_next(group, i)]
 
 
 def _heading_block(item: _Heading) -> Block:
