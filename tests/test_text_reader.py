@@ -59,7 +59,7 @@ def test_lead_ins_and_nesting(seed_2026):
 def test_hyphenation_repaired_and_lines_kept(seed_2026):
     invitation = block_with(seed_2026, "fritt kan välja vilken")
     assert "vilken hälsocentral de vill" in invitation.text  # "hälso-" / "central" in the seed
-    assert invitation.line == 13  # the paragraph starts at "Inbjudan att lämna ansökan om"
+    assert invitation.line == 15  # the paragraph after the run-in heading "Inbjudan att lämna ansökan om …"
     assert "inom hälso- och sjukvården" in block_with(seed_2026, "gäller samtliga verksamheter och").text
     assert block_with(seed_2026, "Besvara ärenden inom fyra veckor").line == 656
 

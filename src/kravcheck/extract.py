@@ -44,6 +44,7 @@ _CLAUSE_OPENERS = {"att", "som", "inklusive", "där", "när", "om", "vilket", "f
 _EXAMPLES = re.compile(r"\b(?:exempelvis|till exempel|t\.ex\.|bland annat|bl\.a\.)", re.IGNORECASE)
 _CONTINUATION_LEAD_IN_WORDS = 4  # "Hygien och vårdprevention:" is a sub-heading of a list, not a sentence
 _CONTINUATION_GAP = 3  # blocks between a list and the list that continues it
+_NAMING_WORD = 6  # letters: a shorter shared word is no sign that a lead-in names an earlier krav
 # "ska tolkas", "ska förstås": how to read a word, not a duty.
 _INTERPRETATION_VERBS = {"tolkas", "förstås", "avses", "betraktas", "räknas", "läsas"}
 _SKIPPED_AFTER_MODAL = _NEGATIONS | {"även", "också", "alltid", "dessutom", "att", "sig"}
@@ -188,6 +189,7 @@ class Extractor:
         # The latest lead-in krav with a modal verb, and the index of its last block, per section:
         # a list that goes on after a page break or a sub-heading continues it.
         self._open_lead: dict[str | None, tuple[Krav, int]] = {}
+        self._section_krav: dict[str | None, list[Krav]] = {}  # krav found so far, per section
 
     def krav(self) -> list[Krav]:
         found: list[Krav] = []
@@ -196,7 +198,9 @@ class Extractor:
                 continue
             if block.kind is BlockKind.LIST_ITEM and block.lead_in is None and self._continue_list([index], block):
                 continue
-            found.extend(self._from_block(index, block))
+            new = self._from_block(index, block)
+            self._section_krav.setdefault(block.section, []).extend(new)
+            found.extend(new)
         return found
 
     def _from_block(self, index: int, block: Block) -> list[Krav]:
@@ -206,7 +210,7 @@ class Extractor:
         for position, sentence in enumerate(sentences):
             hit = find_modal(sentence)
             if items and position == len(sentences) - 1:
-                lead = self._lead_in(index, block, sentence, hit, items)
+                lead = self._lead_in(block, sentence, hit, items, found)
                 if lead is not None:
                     found.append(lead)
                 continue
@@ -216,7 +220,7 @@ class Extractor:
                 found.append(krav)
         return found
 
-    def _lead_in(self, index: int, block: Block, sentence, hit: ModalHit | None, items: list[int]) -> Krav | None:
+    def _lead_in(self, block: Block, sentence, hit: ModalHit | None, items: list[int], before: list[Krav]) -> Krav | None:
         """A lead-in with a modal verb takes its items as elements. One without it is a sub-heading
         of a list that goes on ("Hygien och vårdprevention:" after "Leverantören ska:") when it is
         short and its items read as continuations; otherwise its items stand on their own."""
@@ -224,11 +228,29 @@ class Extractor:
             words = sentence.text.lower().split()
             if len(words) <= _CONTINUATION_LEAD_IN_WORDS and "att" not in words:
                 self._continue_list(items, block)
+            else:
+                self._complete_earlier(sentence, items, [*self._section_krav.get(block.section, []), *before])
             return None
         krav = self._krav(sentence.text, block, hit, find_party(sentence, hit))
         krav.elements = self._elements(items, krav)
         self._open_lead[block.section] = (krav, max(self._consumed | set(items)))
         return krav
+
+    def _complete_earlier(self, sentence, items: list[int], earlier: list[Krav]) -> None:
+        """"De tjänster som ingår i basutbudet är:" after "… ska ansluta sig till och visa
+        basutbudet …": a lead-in without a modal verb that names what an earlier krav of the
+        section is about lists that krav's elements."""
+        if any(self._is_own_sentence(i) or find_modal(next(iter(self._parsed[i].sents))) for i in items):
+            return
+        named = {stem(t.lower_) for t in sentence if t.is_alpha and len(t) >= _NAMING_WORD}
+        shared = [
+            (len(named & {stem(w) for w in re.findall(r"\w{%d,}" % _NAMING_WORD, krav.text.lower())}), position, krav)
+            for position, krav in enumerate(earlier)
+            if not krav.elements
+        ]
+        best = max(shared, key=lambda entry: entry[:2], default=None)  # most words shared, then latest
+        if best is not None and best[0] > 0:
+            best[2].elements = self._elements(items, best[2])
 
     def _continue_list(self, items: list[int], block: Block) -> bool:
         """Append `items` to the section's open lead-in krav when they continue its list: infinitive

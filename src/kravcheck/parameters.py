@@ -64,20 +64,23 @@ _BOUNDS: dict[str, Comparator] = {
     **dict.fromkeys(("minst", "minimum", "åtminstone"), Comparator.AT_LEAST),
     **dict.fromkeys(("högst", "max", "max.", "maximalt", "maximum", "upp till"), Comparator.AT_MOST),
 }
-_DURATION_BOUNDS = {**_BOUNDS, "inom": Comparator.AT_MOST, "senast inom": Comparator.AT_MOST,
-                    "senast": Comparator.AT_MOST, "över": Comparator.MORE}  # fmt: skip
+_DURATION_BOUNDS = {
+    **_BOUNDS,
+    **dict.fromkeys(("inom", "senast inom", "senast"), Comparator.AT_MOST),
+    "över": Comparator.MORE,
+}
 _PERCENT_BOUNDS = {**_BOUNDS, "över": Comparator.MORE, "under": Comparator.LESS}
 _COMPARATIVES: dict[str, Comparator] = {
     **dict.fromkeys(("mer", "fler", "högre", "längre"), Comparator.MORE),
     **dict.fromkeys(("mindre", "färre", "lägre", "kortare"), Comparator.LESS),
 }
 _DEADLINE_WORDS: dict[str, Comparator] = {
-    **dict.fromkeys(("senast", "till och med", "t.o.m.", "vid utgången av", "senast vid utgången av"),
-                    Comparator.AT_MOST),
+    **dict.fromkeys(("senast", "vid utgången av", "senast vid utgången av"), Comparator.AT_MOST),
+    **dict.fromkeys(("till och med", "t.o.m."), Comparator.AT_MOST),
     **dict.fromkeys(("från och med", "fr.o.m.", "från den"), Comparator.AT_LEAST),
     **dict.fromkeys(("före", "innan"), Comparator.LESS),
     "efter": Comparator.MORE,
-}  # fmt: skip
+}
 
 # Words that end what a count counts: prepositions, conjunctions, verbs, pronouns.
 _STOP_WORDS = frozenset(
@@ -90,9 +93,10 @@ _WHAT_WORDS = 3
 
 def _alternation(phrases: Iterable[str]) -> str:
     """A regex matching any phrase, longest first; spaces match any white space, dots may have some."""
-    patterns = (r"\s+".join(re.escape(word).replace(r"\.", r"\.\s*") for word in phrase.split())
-                for phrase in sorted(phrases, key=len, reverse=True))  # fmt: skip
-    return "|".join(patterns)
+    return "|".join(
+        r"\s+".join(re.escape(word).replace(r"\.", r"\.\s*") for word in phrase.split())
+        for phrase in sorted(phrases, key=len, reverse=True)
+    )
 
 
 def _bound(words: dict[str, Comparator]) -> str:
@@ -125,9 +129,11 @@ _PERCENT = re.compile(
 )
 _COUNT = re.compile(rf"(?P<bound>{_bound(_BOUNDS)})\s*(?P<number>{_NUMBER})", re.IGNORECASE)
 _COUNTED_WORD = re.compile(r"\s+([^\W\d_]+(?:-[^\W\d_]+)*)")
+_THOUSANDS_SPACE = re.compile(r"[ \u00a0]")
+_DOT_SPACE = re.compile(r"\.\s+")  # "t. o. m." is "t.o.m."
 
 # A year figure is an age when an age word or sign stands before it or "eller äldre" after it.
-_AGE_BEFORE = re.compile(r"(?:under|över|fyllda?|fyllt|åldern?|[≥≤<>])\s*$", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"(?<!\w)(?:under|över|fyllda?|fyllt|åldern?|[≥≤<>])\s*$", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"\s+(?:(?:och|eller)\s+(?:äldre|yngre)|gaml|ålder)", re.IGNORECASE)
 
 
@@ -160,7 +166,7 @@ def _deadlines(text: str) -> Iterator[_Found]:
 
 
 def _date(match: re.Match[str], first_day: bool) -> str:
-    """"YYYY-MM-DD", or "--MM-DD" for a yearly date; a year or month alone gives its first or last day."""
+    """The date as "YYYY-MM-DD", or "--MM-DD" when it recurs yearly; a year or month gives its first or last day."""
     if match["iso"]:
         return match["iso"]
     year = match["year"] or match["only_year"]
@@ -188,7 +194,7 @@ def _durations(text: str) -> Iterator[_Found]:
 
 
 def _is_age(text: str, number_start: int, end: int) -> bool:
-    """"barn under 18 år", "personer ≥65 år", "75 år eller äldre": an age limit, not a duration."""
+    """Whether a figure in years is an age limit ("barn under 18 år", "75 år eller äldre"), not a duration."""
     return bool(_AGE_BEFORE.search(text, max(0, number_start - 10), number_start) or _AGE_AFTER.match(text, end))
 
 
@@ -225,7 +231,7 @@ def _comparator(words: dict[str, Comparator], bound: str | None) -> Comparator:
     """The comparator of a matched bound word; no bound word means the figure is exact."""
     if bound is None:
         return Comparator.EQUAL
-    key = " ".join(re.sub(r"\.\s+", ".", bound.lower()).split())
+    key = " ".join(_DOT_SPACE.sub(".", bound.lower()).split())
     return _COMPARATIVES[key.split()[0]] if key.endswith(" än") else words[key]
 
 
@@ -234,7 +240,7 @@ def _number(token: str) -> int | float:
     lower = token.lower()
     if lower in NUMBER_WORDS:
         return NUMBER_WORDS[lower]
-    return _tidy(float(re.sub(r"[ \u00a0]", "", lower).replace(",", ".")))
+    return _tidy(float(_THOUSANDS_SPACE.sub("", lower).replace(",", ".")))
 
 
 def _tidy(value: float) -> int | float:

@@ -5,7 +5,7 @@ ids and Swedish labels from here. A keyword matches on Snowball stems, so inflec
 "fast läkarkontakt" matches "den fasta läkarkontakten". A one-word keyword of five letters or more
 also matches inside compounds, the Swedish way of making words: "hygien" matches "vårdhygieniska"
 and "hygienrutiner". Shorter ones (SIP, PAL, MRB, "kris") match whole words only, or "sip" would
-match "principen".
+match "principen". Stems conflate a few words: "tillgänglighet" also matches "tillgängliga".
 """
 
 from __future__ import annotations
@@ -91,8 +91,10 @@ def _topics_by_id() -> dict[str, Topic]:
 def _topic(entry: dict) -> Topic:
     """A Topic from its YAML entry, its keywords split into stems, compounds and phrases."""
     missing = [key for key in _TOPIC_KEYS if not entry.get(key)]
-    if missing or not _TOPIC_ID.fullmatch(str(entry["id"])):
-        raise ValueError(f"topics.yaml: ämnet {entry.get('id')!r} saknar {missing} eller har ett ogiltigt id")
+    if missing:
+        raise ValueError(f"topics.yaml: ämnet {entry.get('id')!r} saknar {', '.join(missing)}")
+    if not _TOPIC_ID.fullmatch(str(entry["id"])):
+        raise ValueError(f"topics.yaml: ogiltigt ämnes-id {entry['id']!r} (små bokstäver, siffror och _)")
     keywords = [_TOKEN.findall(str(keyword).lower()) for keyword in entry["keywords"]]
     single = [tokens[0] for tokens in keywords if len(tokens) == 1]
     return Topic(

@@ -38,11 +38,20 @@ from ..structure import HEADING_GLYPH, HeadingText, covers, finish, parse_headin
 from ..textnorm import join_lines
 
 _PAGE_NUMBER = re.compile(r"\d{1,3}")
+_SOFT_BREAK = "\x00soft"  # a blank line that does not end a paragraph (see _mark_soft_breaks)
+_DOUBLE_SPACED = 0.6  # share of lines followed by a single blank line that marks a double-spaced file
+_SENTENCE_ENDS = (".", ":", "!", "?", ";")
+_PLAIN_HEADING = re.compile(r"\d{1,2}(?:\.\d{1,2})+\s+[A-ZÅÄÖ]")
+_PLAIN_HEADING_MAX = 90
+_SHORT_LINE = 40  # characters: body lines are longer; a shorter line ends its block
+_SUBHEADING_LINE = 36
 _CHAPTER_START = re.compile(r"Kapitel\s+\d{1,2}\b", re.IGNORECASE)
 _TITLE_LINE_MAX = 34  # heading titles were set in a narrow column; body lines are longer
 _TITLE_OPEN_ENDINGS = ("-", ",", "–", " och", " samt", " eller", " för", " av", " i", " med", " inom", " mellan", " om", " till")
 _STEM = 8  # prefix length that stands in for a stem when matching heading titles to body text
 _SHORT_STEM = 6
+_GLOSSARY = re.compile(r"definition|begrepp|ordlista|förkortning", re.IGNORECASE)
+_COMMON_SHARE = 0.04  # a title word in more than this share of blocks is too common to place text
 _DIRECTION_PRIOR = 0.6  # how much echo it takes to go against the direction of the neighbourhood
 
 
@@ -70,8 +79,9 @@ def read_text(path: Path) -> Document:
         text = data.decode("cp1252", errors="replace")  # older Windows exports
     if not text.strip():
         raise InputError(f"filen innehåller ingen text: {path}")
-    items = _scan(text.splitlines())
+    items = _scan(_mark_soft_breaks(text.splitlines()))
     blocks = _chapter_before_its_sections(_attach_bodies(items))
+    _implicit_list_items(blocks)
     _nest_list_items(blocks)
     return Document(
         source=str(path), sha256=sha256_of(path), kind=DocumentKind.TEXT, page_count=None, blocks=finish(blocks)
@@ -97,10 +107,12 @@ def _scan(lines: list[str]) -> list[_Heading | Block]:
         stripped = raw.strip()
         number = index + 1
         index += 1
+        if raw == _SOFT_BREAK:
+            continue
         if not stripped or _PAGE_NUMBER.fullmatch(stripped):
             flush()
             continue
-        if stripped.startswith(HEADING_GLYPH) or _CHAPTER_START.match(stripped):
+        if stripped.startswith(HEADING_GLYPH) or _CHAPTER_START.match(stripped) or _is_plain_heading(stripped, lines, index):
             headings = [parse_heading(part) for part in _split_heading_line(stripped)]
             headings = [h for h in headings if h is not None]
             if headings:
@@ -120,13 +132,55 @@ def _scan(lines: list[str]) -> list[_Heading | Block]:
             pending is not None and pending.kind is BlockKind.LIST_ITEM and raw.startswith(" \t")
         ):
             pending.lines.append(stripped)
-        elif pending is not None and pending.kind is BlockKind.PARAGRAPH and not _ends_paragraph(pending.lines[-1]):
+        elif pending is not None and pending.kind is BlockKind.PARAGRAPH and not _ends_paragraph(pending.lines[-1], stripped):
             pending.lines.append(stripped)
         else:
             flush()
             pending = _Pending(BlockKind.PARAGRAPH, number, [stripped], len(items))
     flush()
     return items
+
+
+def _mark_soft_breaks(lines: list[str]) -> list[str]:
+    """Some extractions are double-spaced: a blank line after every line. There a blank line
+    inside a sentence (the line before it does not end one) is no paragraph break."""
+    text_lines = sum(1 for line in lines if line.strip())
+    single_blanks = [
+        i for i in range(1, len(lines) - 1) if not lines[i].strip() and lines[i - 1].strip() and lines[i + 1].strip()
+    ]
+    if len(single_blanks) < _DOUBLE_SPACED * text_lines:
+        return lines
+    marked = list(lines)
+    for i in single_blanks:
+        before, after = lines[i - 1].strip(), lines[i + 1].strip()
+        short_item = len(before) < _SHORT_LINE and after[:1].isupper()  # "Förnya recept" / "Kontakta mig"
+        if not before.endswith(_SENTENCE_ENDS) and not short_item:
+            marked[i] = _SOFT_BREAK
+    return marked
+
+
+def _implicit_list_items(blocks: list[Block]) -> None:
+    """Short lines after a lead-in, whose bullet glyphs the extraction lost, are list items:
+    "De tjänster som ingår i basutbudet är:" / "Förnya recept" / "Kontakta mig" …"""
+    for index, block in enumerate(blocks[:-1]):
+        if block.kind is not BlockKind.PARAGRAPH or not block.text.endswith(":"):
+            continue
+        for item in blocks[index + 1 :]:
+            if item.kind is not BlockKind.PARAGRAPH or len(item.text) >= _SHORT_LINE or item.text.endswith(_SENTENCE_ENDS):
+                break
+            item.kind, item.level = BlockKind.LIST_ITEM, 1
+
+
+def _is_plain_heading(stripped: str, lines: list[str], index: int) -> bool:
+    """"4.32.1 Obligatoriskt basutbud för 1177": a numbered heading without the ■ glyph, standing
+    after a break."""
+    before = lines[index - 2].strip() if index >= 2 else ""
+    return (
+        bool(_PLAIN_HEADING.match(stripped))
+        and len(stripped) <= _PLAIN_HEADING_MAX
+        and not stripped.endswith((".", ",", ";"))
+        and (not before or lines[index - 2] == _SOFT_BREAK or before.endswith(_SENTENCE_ENDS))
+    )
 
 
 def _interrupted(pending: _Pending | None) -> bool:
@@ -161,9 +215,14 @@ def _read_title_continuation(lines: list[str], index: int, headings: list[Headin
     return index
 
 
-def _ends_paragraph(line: str) -> bool:
-    """A short line ending in a colon is a lead-in or a run-in subheading: the paragraph ends."""
-    return line.rstrip().endswith(":") and len(line) < 45
+def _ends_paragraph(line: str, following: str) -> bool:
+    """A short line ending in a colon is a lead-in; a short line without a sentence end followed by
+    one that opens a sentence is a run-in subheading ("Listningsregler", "Gemensamt ansvar och
+    kontaktvägar"). Either way the paragraph ends."""
+    line = line.rstrip()
+    if line.endswith(":") and len(line) < 45:
+        return True
+    return len(line) < _SUBHEADING_LINE and not line.endswith(_SENTENCE_ENDS + (",", "-")) and following[:1].isupper()
 
 
 def _attach_bodies(items: list[_Heading | Block]) -> list[Block]:
@@ -186,20 +245,48 @@ def _attach_bodies(items: list[_Heading | Block]) -> list[Block]:
     # bodies[j] follows groups[j]; cuts[j] blocks of it belong to groups[j], the rest to groups[j + 1].
     while len(bodies) < len(groups):
         bodies.append([])
-    cuts = _cuts(groups, bodies)
+    echo = _Echo([block for _, run in runs for block in run if isinstance(block, Block)])
+    cuts = _cuts(groups, bodies, echo)
     blocks: list[Block] = list(front)
     for j, group in enumerate(groups):
         before = bodies[j - 1][cuts[j - 1] :] if j > 0 else []
         after = bodies[j][: cuts[j]]
-        blocks.extend(_interleave(group, before + after))
+        blocks.extend(_interleave(group, before + after, echo))
     return blocks
 
 
-def _group_echo(block: Block, group: list[Block]) -> float:
-    return max((_title_echo(h, block) for h in _slots(group)), default=0.0)
+class _Echo:
+    """How much a block's words echo a heading's title, compared by prefix: eight letters count
+    fully ("patientn…" is not "patientf…"), six letters half ("hållbar" in "hållbarhetsarbete").
+    Title words found in many blocks of the document ("primärvård", "Norrbotten") carry no signal
+    and are left out."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        frequency: dict[str, int] = {}
+        for block in blocks:
+            for prefix in {w.lower()[:_STEM] for w in re.findall(r"\w{4,}", block.text)}:
+                frequency[prefix] = frequency.get(prefix, 0) + 1
+        limit = max(3, _COMMON_SHARE * len(blocks))
+        self._common = {prefix for prefix, count in frequency.items() if count > limit}
+
+    def title(self, heading: Block, block: Block) -> float:
+        title_words = [w.lower() for w in re.findall(r"\w{4,}", heading.title or "") if w.lower()[:_STEM] not in self._common]
+        if not title_words:
+            return 0.0
+        words = {w.lower() for w in re.findall(r"\w{4,}", block.text)}
+        long_prefixes = {w[:_STEM] for w in words}
+        short_prefixes = {w[:_SHORT_STEM] for w in words}
+        score = sum(
+            1.0 if word[:_STEM] in long_prefixes else 0.5 if word[:_SHORT_STEM] in short_prefixes else 0.0
+            for word in title_words
+        )
+        return score / len(title_words)
+
+    def group(self, block: Block, group: list[Block]) -> float:
+        return max((self.title(h, block) for h in _slots(group)), default=0.0)
 
 
-def _cuts(groups: list[list[Block]], bodies: list[list[Block]]) -> list[int]:
+def _cuts(groups: list[list[Block]], bodies: list[list[Block]], echo: _Echo) -> list[int]:
     """How many blocks of each body run belong to the heading group before it; the rest belong
     to the group after it."""
     leanings = []  # > 0: the run reads as the text of the next group
@@ -207,22 +294,25 @@ def _cuts(groups: list[list[Block]], bodies: list[list[Block]]) -> list[int]:
         if j + 1 >= len(groups) or not run:
             leanings.append(-1.0)
             continue
-        leanings.append(max(_group_echo(b, groups[j + 1]) for b in run) - max(_group_echo(b, groups[j]) for b in run))
+        leanings.append(max(echo.group(b, groups[j + 1]) for b in run) - max(echo.group(b, groups[j]) for b in run))
     cuts = []
     for j, run in enumerate(bodies):
         if j + 1 >= len(groups) or _chapter(groups[j][-1]) != _chapter(groups[j + 1][0]):
             cuts.append(len(run))  # a chapter opens with its own text: nothing crosses into it
             continue
+        if _GLOSSARY.search(groups[j][-1].title or ""):
+            cuts.append(len(run))  # definitions name terms from every section: echoes mislead
+            continue
         neighbours = sum(leanings[k] for k in (j - 1, j + 1) if 0 <= k < len(leanings))
-        cuts.append(_best_cut(run, groups[j], groups[j + 1], backward=leanings[j] + 0.5 * neighbours > 0.1))
+        cuts.append(_best_cut(run, groups[j], groups[j + 1], echo, backward=leanings[j] + 0.5 * neighbours > 0.1))
     return cuts
 
 
-def _best_cut(run: list[Block], behind: list[Block], ahead: list[Block], backward: bool) -> int:
+def _best_cut(run: list[Block], behind: list[Block], ahead: list[Block], echo: _Echo, backward: bool) -> int:
     """The cut that gives each side the blocks that echo its titles, with a weak prior for the
     direction of the neighbourhood. A list is never cut."""
-    echoes_behind = [_group_echo(b, behind) for b in run]
-    echoes_ahead = [_group_echo(b, ahead) for b in run]
+    echoes_behind = [echo.group(b, behind) for b in run]
+    echoes_ahead = [echo.group(b, ahead) for b in run]
     best, best_score = None, float("-inf")
     for cut in range(len(run) + 1):
         if 0 < cut < len(run) and (run[cut].kind is BlockKind.LIST_ITEM or run[cut - 1].text.rstrip().endswith(":")):
@@ -270,13 +360,13 @@ def _heading_block(item: _Heading) -> Block:
     )
 
 
-def _interleave(group: list[Block], body: list[Block]) -> list[Block]:
+def _interleave(group: list[Block], body: list[Block], echo: _Echo) -> list[Block]:
     """Order a stacked heading group and its body: parents first, then each slot with its share."""
     slots = _slots(group)
     parents = [h for h in group if h not in slots]
     if len(slots) <= 1 or len(body) < len(slots):
         return parents + slots + body
-    cuts = _best_cuts(slots, body)
+    cuts = _best_cuts(slots, body, echo)
     out = list(parents)
     bounds = [0, *cuts, len(body)]
     for heading, start, end in zip(slots, bounds, bounds[1:]):
@@ -291,7 +381,7 @@ def _is_parent_of_next(group: list[Block], index: int) -> bool:
     return covers(group[index].number or "", group[index + 1].number or "")
 
 
-def _best_cuts(slots: list[Block], body: list[Block]) -> tuple[int, ...]:
+def _best_cuts(slots: list[Block], body: list[Block], echo: _Echo) -> tuple[int, ...]:
     """Choose where the body of each stacked heading starts (see the module docstring)."""
     candidates = range(1, len(body))
     best: tuple[float, tuple[int, ...]] | None = None
@@ -300,8 +390,8 @@ def _best_cuts(slots: list[Block], body: list[Block]) -> tuple[int, ...]:
         bounds = (0, *cuts, len(body))
         for slot, start, end in zip(slots, bounds, bounds[1:]):
             others = [other for other in slots if other is not slot]
-            score += 2.0 * _title_echo(slot, body[start])
-            score += sum(_title_echo(slot, b) - max(_title_echo(o, b) for o in others) for b in body[start:end])
+            score += 2.0 * echo.title(slot, body[start])
+            score += sum(echo.title(slot, b) - max(echo.title(o, b) for o in others) for b in body[start:end])
         if best is None or score > best[0]:
             best = (score, cuts)
     assert best is not None
@@ -320,23 +410,6 @@ def _cut_score(body: list[Block], cut: int) -> float:
         if after.text.startswith("Att "):
             score += 3.0
     return score
-
-
-def _title_echo(heading: Block, block: Block) -> float:
-    """Share of the heading title's content words that occur in the block, compared by prefix:
-    eight letters count fully ("patientn…" is not "patientf…"), six letters half ("hållbar" in
-    "hållbarhetsarbete")."""
-    title_words = [w.lower() for w in re.findall(r"\w{4,}", heading.title or "")]
-    if not title_words:
-        return 0.0
-    words = {w.lower() for w in re.findall(r"\w{4,}", block.text)}
-    long_prefixes = {w[:_STEM] for w in words}
-    short_prefixes = {w[:_SHORT_STEM] for w in words}
-    score = sum(
-        1.0 if word[:_STEM] in long_prefixes else 0.5 if word[:_SHORT_STEM] in short_prefixes else 0.0
-        for word in title_words
-    )
-    return score / len(title_words)
 
 
 def _nest_list_items(blocks: list[Block]) -> None:
