@@ -103,3 +103,14 @@ def test_show_filters_by_topic_and_section(extracted):
 def test_shipped_catalogues_validate(path):
     result = kravcheck("catalog", "validate", str(path))
     assert result.returncode == 0, result.stdout
+
+
+def test_shipped_2022_catalogue_states_the_basutbud_and_the_four_hours():
+    catalogue = load_catalogue(SHIPPED / "norrbotten" / "2022.yaml")
+    assert catalogue.coverage == "partial"
+    basutbud = next(k for k in catalogue.krav if k.section == "4.32.1" and "basutbudet" in k.text)
+    assert [e.text for e in basutbud.elements] == ["Förnya recept", "Kontakta mig", "Av/omboka tid", "Beställa tid", "Rådgivning"]
+    (phone,) = [k for k in catalogue.krav if k.section == "4.4"]
+    assert [(p.value, str(p.unit), str(p.comparator)) for p in phone.parameters] == [(4, "hour", "<=")]
+    chat = next(k for k in catalogue.krav if k.section == "4.32")
+    assert "digital_basutbud" in chat.topics and chat.parameters[0].value == "2022-12-31"
