@@ -110,7 +110,8 @@ def _scan(lines: list[str]) -> list[_Heading | Block]:
         if raw == _SOFT_BREAK:
             continue
         if not stripped or _PAGE_NUMBER.fullmatch(stripped):
-            flush()
+            if not _interrupted(pending):  # an unfinished item may go on after a blank line and a heading
+                flush()
             continue
         if stripped.startswith(HEADING_GLYPH) or _CHAPTER_START.match(stripped) or _is_plain_heading(stripped, lines, index):
             headings = [parse_heading(part) for part in _split_heading_line(stripped)]
