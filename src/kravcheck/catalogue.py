@@ -352,8 +352,8 @@ def _refresh(entry: CommentedMap, krav: Krav) -> bool:
     True when the krav's content changed."""
     krav.id = str(entry["id"])
     _number_elements(krav)
-    changed = entry.get("fingerprint") != fingerprint(krav)
     krav.fingerprint = fingerprint(krav)
+    changed = entry.get("fingerprint") != krav.fingerprint
     fresh = krav_to_map(krav)
     for key in ("section", "section_title", "page", "line", "text", "modality", "party", "parameters",
                 "references", "elements", "fingerprint"):

@@ -57,16 +57,6 @@ class ModalHit:
     end: int
 
 
-@dataclass(frozen=True)
-class Placement:
-    """Where a krav stands in the source."""
-
-    section: str | None
-    section_title: str | None
-    page: int | None
-    line: int | None
-
-
 @functools.cache
 def _matcher():
     from spacy.matcher import Matcher
@@ -178,9 +168,7 @@ class Extractor:
 
     def __init__(self, doc: Document) -> None:
         self._doc = doc
-        self._nlp = pipeline()
-        texts = [block.text for block in doc.blocks]
-        self._parsed = list(self._nlp.pipe(texts))
+        self._parsed = list(pipeline().pipe(block.text for block in doc.blocks))
         self._children: dict[int, list[int]] = {}
         for index, block in enumerate(doc.blocks):
             if block.kind is BlockKind.LIST_ITEM and block.lead_in is not None:
@@ -240,7 +228,7 @@ class Extractor:
         """"De tjänster som ingår i basutbudet är:" after "… ska ansluta sig till och visa
         basutbudet …": a lead-in without a modal verb that names what an earlier krav of the
         section is about lists that krav's elements."""
-        if any(self._is_own_sentence(i) or find_modal(next(iter(self._parsed[i].sents))) for i in items):
+        if any(find_modal(next(iter(self._parsed[i].sents))) is not None for i in items):
             return
         named = {stem(t.lower_) for t in sentence if t.is_alpha and len(t) >= _NAMING_WORD}
         shared = [
@@ -282,39 +270,38 @@ class Extractor:
     def _element(self, index: int, parent: Krav) -> Krav:
         self._consumed.add(index)
         block = self._doc.blocks[index]
-        element = Krav(
-            id="",
-            section=parent.section,
-            section_title=parent.section_title,
-            text=block.text,
-            modality=parent.modality,
-            party=parent.party,
-            page=block.page,
-            line=block.line,
-            parameters=find_parameters(block.text),
-            references=find_references(block.text),
-        )
+        element = _element_of(parent, block.text, block.page, block.line)
         element.elements = self._elements(self._children.get(index, []), element)
         return element
 
     def _krav(self, text: str, block: Block, hit: ModalHit, party: Party) -> Krav:
-        placement = self._placement(block)
-        krav = Krav(
-            id="",
-            section=placement.section,
-            section_title=placement.section_title,
-            text=text.strip(),
-            modality=hit.modality,
-            party=party,
-            page=placement.page,
-            line=placement.line,
-            parameters=find_parameters(text),
-            references=find_references(text),
+        return _annotated(
+            text.strip(), block.section, self._doc.section_title(block.section), hit.modality, party, block.page, block.line
         )
-        return krav
 
-    def _placement(self, block: Block) -> Placement:
-        return Placement(block.section, self._doc.section_title(block.section), block.page, block.line)
+
+def _annotated(
+    text: str, section: str | None, section_title: str | None, modality: Modality, party: Party,
+    page: int | None, line: int | None,
+) -> Krav:
+    """A krav (IDs aside) with the figures and references its text states."""
+    return Krav(
+        id="",
+        section=section,
+        section_title=section_title,
+        text=text,
+        modality=modality,
+        party=party,
+        page=page,
+        line=line,
+        parameters=find_parameters(text),
+        references=find_references(text),
+    )
+
+
+def _element_of(parent: Krav, text: str, page: int | None, line: int | None) -> Krav:
+    """An element: it stands where its parent stands and inherits its modality and party."""
+    return _annotated(text, parent.section, parent.section_title, parent.modality, parent.party, page, line)
 
 
 def _enumerated_elements(sentence, hit: ModalHit, parent: Krav) -> list[Krav]:
@@ -333,21 +320,7 @@ def _enumerated_elements(sentence, hit: ModalHit, parent: Krav) -> list[Krav]:
         return []
     if not all(_is_act_or_document(part) for part in parts[1:]):
         return []  # "tillämpas i planering, genomförande och uppföljning": nouns of one duty
-    return [
-        Krav(
-            id="",
-            section=parent.section,
-            section_title=parent.section_title,
-            text=part,
-            modality=parent.modality,
-            party=parent.party,
-            page=parent.page,
-            line=parent.line,
-            parameters=find_parameters(part),
-            references=find_references(part),
-        )
-        for part in parts
-    ]
+    return [_element_of(parent, part, parent.page, parent.line) for part in parts]
 
 
 def _series_parts(series: str) -> list[str]:
