@@ -7,6 +7,7 @@ import pytest
 from kravcheck.extract import extract_krav, find_modal, find_party
 from kravcheck.krav import Modality, Party, Unit
 from kravcheck.nlp import pipeline
+from kravcheck.readers import read_document
 
 
 def first_sentence(text: str):
@@ -110,3 +111,64 @@ def test_no_krav_from_permissions_or_purposes(krav_2026):
     texts = [k.text for top in krav_2026 for k in top.walk()]
     assert not [t for t in texts if t.startswith("För att detta ska fungera")]
     assert not [t for t in texts if t.startswith("Begreppet hälsocentral ska tolkas")]
+
+
+# --- series of duties in one sentence, on small inline inputs -------------------------------
+
+
+def elements_of(tmp_path, sentence: str) -> list[str]:
+    path = tmp_path / "sentence.txt"
+    path.write_text(sentence + "\n", encoding="utf-8")
+    (krav,) = extract_krav(read_document(path))
+    return [e.text for e in krav.elements]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "elements"),
+    [
+        # passive infinitives; the commas after the closing conjunction are the last part's; a
+        # purpose clause is no part
+        (
+            "Det innebär att klagomål ska tas emot, hanteras och återkopplas på ett professionellt, "
+            "respektfullt och transparent sätt, för att bidra till förbättring av vården.",
+            ["tas emot", "hanteras", "återkopplas på ett professionellt, respektfullt och transparent sätt"],
+        ),
+        # two acts, each with its own complement, open the series
+        (
+            "Leverantören ska utan dröjsmål rapportera anmälningspliktiga sjukdomar via SmiNet och följa "
+            "smittskyddslagen (SFS 2004:168), smittskyddsförordningen (SFS 2004:255) samt regionens riktlinjer.",
+            [
+                "utan dröjsmål rapportera anmälningspliktiga sjukdomar via SmiNet",
+                "följa smittskyddslagen (SFS 2004:168)",
+                "smittskyddsförordningen (SFS 2004:255)",
+                "regionens riktlinjer",
+            ],
+        ),
+        # "allmänna" ends in -a but is no infinitive: one act
+        (
+            "Leverantören ska följa Socialstyrelsens föreskrifter och allmänna råd, regionens riktlinjer "
+            "samt rutiner för hygien.",
+            ["följa Socialstyrelsens föreskrifter och allmänna råd", "regionens riktlinjer", "rutiner för hygien"],
+        ),
+        # a bare first verb, or one that ends in a preposition, shares the second verb's object
+        (
+            "Leverantören ska ordinera och ta prover, undersöka, behandla samt vaccinera patienter.",
+            ["ordinera och ta prover", "undersöka", "behandla", "vaccinera patienter"],
+        ),
+        (
+            "Leverantören ska vara väl förtrogen med och följa gällande lagar, förordningar och föreskrifter.",
+            ["vara väl förtrogen med och följa gällande lagar", "förordningar", "föreskrifter"],
+        ),
+        # acts named as nouns, governed by the modal; the examples are cut off
+        (
+            "Leverantören ansvarar för provtagning, uppföljning och remittering av personer i samband med "
+            "smittspårning av exempelvis tarmsjukdomar, multiresistenta bakterier eller skärskador.",
+            ["provtagning", "uppföljning", "remittering av personer i samband med smittspårning"],
+        ),
+        # states of the patient, not things to do; nouns of one duty
+        ("Patienten ska vara delaktig, känna trygghet i planen och kunna påverka tider för vårdmöten.", []),
+        ("Jämställdhetsintegrering ska tillämpas i planering, genomförande och uppföljning av vården.", []),
+    ],
+)
+def test_series_of_duties(tmp_path, sentence, elements):
+    assert elements_of(tmp_path, sentence) == elements

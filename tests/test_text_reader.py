@@ -1,6 +1,9 @@
-"""The text reader on the real 2026 seed: a two-column PDF extraction with stacked headings."""
+"""The text reader: on the real 2026 seed (a two-column PDF extraction with stacked headings) and
+on small inline inputs, one per heuristic."""
 
-from kravcheck.document import BlockKind
+from kravcheck.document import Block, BlockKind
+from kravcheck.readers import read_document
+from kravcheck.readers.text import _Echo
 
 from .conftest import block_with
 
@@ -68,3 +71,92 @@ def test_numbered_items_are_list_items(seed_2026):
     item = block_with(seed_2026, "Konsultavtal, se avsnitt 2.2.2.2")
     assert item.kind is BlockKind.LIST_ITEM
     assert not item.text.startswith("2.")
+
+
+# --- heuristics on small inline inputs ------------------------------------------------------
+
+
+def read_inline(tmp_path, text: str):
+    path = tmp_path / "inline.txt"
+    path.write_text(text, encoding="utf-8")
+    return read_document(path)
+
+
+def sections(doc) -> dict[str, str | None]:
+    """First words of each body block -> its section."""
+    return {" ".join(b.text.split()[:3]): b.section for b in doc.blocks if b.kind is not BlockKind.HEADING}
+
+
+def test_one_leading_space_after_a_sentence_starts_a_paragraph(tmp_path):
+    doc = read_inline(tmp_path, "Lokalerna ska vara tillgängliga för alla.\n Digitala kontakter ska uppfylla kraven.\n")
+    assert [b.text for b in doc.blocks] == [
+        "Lokalerna ska vara tillgängliga för alla.",
+        "Digitala kontakter ska uppfylla kraven.",
+    ]
+
+
+def test_sentence_cut_by_a_column_break_is_joined(tmp_path):
+    doc = read_inline(
+        tmp_path,
+        "■ 4.1 Fysisk tillgänglighet\n\nVerksamheten kan organiseras genom samarbete med\n\n"
+        "■ 4.2 Jour\n\nPrimärvården ansvarar för jour på kvällar.\n\n"
+        "andra vårdenheter. Lokalerna ska vara tillgängliga.\n",
+    )
+    joined = block_with(doc, "genom samarbete med andra vårdenheter. Lokalerna ska vara tillgängliga.")
+    assert joined.section == "4.1"
+    assert block_with(doc, "Primärvården ansvarar för jour").section == "4.2"
+
+
+def test_lower_case_paragraph_does_not_join_a_finished_one(tmp_path):
+    doc = read_inline(tmp_path, "Det är möjligt att göra det\n\nomvandlas till filial av ekonomiska skäl.\n")
+    assert len([b for b in doc.blocks if b.kind is BlockKind.PARAGRAPH]) == 2
+
+
+def test_parents_in_a_stack_take_no_share(tmp_path):
+    # Two columns side by side: "2.4" and "2.5" each with its first sub-heading.
+    doc = read_inline(
+        tmp_path,
+        "■ 2.4 Rättigheter\n\n■ 2.5 Ansvar\n\n■ 2.4.1 Leverantörens rättigheter\n\n■ 2.5.1 Kris och beredskap\n\n"
+        "Region Norrbotten ansvarar för att ge leverantören information.\n\n"
+        "Regionens beredskapsorganisation utgör grund vid kris.\n",
+    )
+    assert sections(doc) == {"Region Norrbotten ansvarar": "2.4.1", "Regionens beredskapsorganisation utgör": "2.5.1"}
+    order = [b.number for b in doc.blocks if b.kind is BlockKind.HEADING]
+    assert order == ["2.4", "2.4.1", "2.5", "2.5.1"]  # each parent just before its sub-heading
+
+
+def test_a_share_may_be_empty_and_a_list_is_not_cut(tmp_path):
+    doc = read_inline(
+        tmp_path,
+        "■ 3.9 Tillgänglighet\n\n■ 3.9.3 Öppettider\n\n■ 3.9.1 Sjukvårdsrådgivning dygnet runt\n\n"
+        "Leverantören ska erbjuda sjukvårdsrådgivning:\n\n•\tDagtid via telefon\n\n•\tÖvrig tid via 1177\n",
+    )
+    assert set(sections(doc).values()) == {"3.9.1"}
+
+
+def test_headings_at_the_end_take_the_text_before_them(tmp_path):
+    # The document ends with a heading: here headings follow their text, so the text between
+    # "5.2" and "5.3", which echoes both titles, belongs to "5.3".
+    doc = read_inline(
+        tmp_path,
+        "■ 5.1 Inledning\n\nAllmän text utan koppling.\n\n■ 5.2 Hjälpmedel\n\n"
+        "Leverantören ska förskriva hjälpmedel och läkemedel enligt rutin.\n\n■ 5.3 Läkemedel\n",
+    )
+    assert sections(doc) == {"Allmän text utan": "5.1", "Leverantören ska förskriva": "5.3"}
+
+
+def test_title_echo_on_stems_and_compounds():
+    filler = [Block(BlockKind.PARAGRAPH, text=f"Verksamheten i verksamhetens lokaler, stycke {i}.") for i in range(30)]
+    chef = Block(BlockKind.PARAGRAPH, text="Namn på verksamhetschef ska framgå. Ändringar ska meddelas beställaren.")
+    hallbar = Block(BlockKind.PARAGRAPH, text="Regionen ska bidra till en hållbar utveckling.")
+    echo = _Echo([*filler, chef, hallbar])
+
+    def heading(title: str) -> Block:
+        return Block(BlockKind.HEADING, text=title, title=title)
+
+    # "verksamh…" is common in this document, but the rare compound matches on its stem
+    assert echo.title(heading("Verksamhetschef"), chef) == 1.0
+    assert echo.title(heading("Verksamhetsinformation"), chef) == 0.0
+    # "meddelas" is no first part of "meddelarfrihet"; "hållbar" is one of "hållbarhetsarbete"
+    assert echo.title(heading("Meddelarfrihet"), chef) == 0.0
+    assert echo.title(heading("Hållbarhetsarbete"), hallbar) == 0.5

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,7 @@ from pathlib import Path
 from .catalogue import Catalogue, assign_ids, id_prefix
 from .document import Block, BlockKind, Document
 from .krav import Krav, Modality, Party
-from .nlp import pipeline, stem
+from .nlp import lemma_table, pipeline, stem
 from .parameters import find_parameters
 from .readers import read_document
 from .references import find_references
@@ -48,6 +49,13 @@ _NAMING_WORD = 6  # letters: a shorter shared word is no sign that a lead-in nam
 # "ska tolkas", "ska förstås": how to read a word, not a duty.
 _INTERPRETATION_VERBS = {"tolkas", "förstås", "avses", "betraktas", "räknas", "läsas"}
 _SKIPPED_AFTER_MODAL = _NEGATIONS | {"även", "också", "alltid", "dessutom", "att", "sig"}
+_STATES = {"vara", "bli", "känna", "kunna", "ha"}  # verbs of state and ability, not of acts
+_NAMED_ACT = "ing"  # "provtagning", "remittering": an act named as a noun
+_ACT_OPENING = 3  # words: the verb of an act comes first or after a short adverbial ("utan dröjsmål")
+_SERIES_END = re.compile(_EXAMPLES.pattern + r"|,\s+(?:för|i syfte) att\b", re.IGNORECASE)
+# A word that leaves its phrase open: before cut-off examples ("smittspårning av [exempelvis …]"),
+# or a verb's object shared with the next verb ("vara förtrogen med [och följa] lagar").
+_DANGLING = re.compile(r"\s+(?:av|med|för|i|som|och|samt|eller|vid|mot|till)$")
 
 
 @dataclass(frozen=True)
@@ -315,46 +323,95 @@ def _enumerated_elements(sentence, hit: ModalHit, parent: Krav) -> list[Krav]:
         or sentence[start].lower_ in _REGION_WORDS
     ):
         start += 1  # "ska leverantören ordinera …": the inverted subject is not part of the series
-    parts = _series_parts(sentence[start:].text.rstrip(" ."))
+    parts = _series_parts(_series_only(sentence[start:].text.rstrip(" .")))
     if len(parts) < 3 or not all(_is_enumerated_thing(part, i == 0) for i, part in enumerate(parts)):
         return []
-    if not all(_is_act_or_document(part) for part in parts[1:]):
-        return []  # "tillämpas i planering, genomförande och uppföljning": nouns of one duty
+    if not _is_series_of_duties(parts):
+        return []
     return [_element_of(parent, part, parent.page, parent.line) for part in parts]
+
+
+def _series_only(series: str) -> str:
+    """"… i samband med smittspårning av exempelvis tarmsjukdomar, …", "…, för att bidra till …":
+    examples and a purpose are no parts of the series, and their commas would split it; the series
+    ends where they begin, without the word that introduced them."""
+    found = _SERIES_END.search(series)
+    if found is None:
+        return series
+    return _DANGLING.sub("", series[: found.start()].rstrip(" ,(")).rstrip(" ,")
 
 
 def _series_parts(series: str) -> list[str]:
     """"A, B och C samt D" -> A | B | C samt D: the parts between commas, with the part that closes
-    the series cut at its first conjunction. A clause appended after the series ("…, och ska vidta
-    åtgärder") is a part of its own, without its conjunction."""
+    the series cut at its first conjunction. The series closes at the first part with a
+    conjunction: commas after it belong to its last part ("återkopplas på ett professionellt,
+    respektfullt och transparent sätt"). A clause appended after the series ("…, och ska vidta
+    åtgärder") is a part of its own, without its conjunction. An opening act with its own
+    complement, joined to a second act ("rapportera … via SmiNet och följa smittskyddslagen, …"),
+    is two parts."""
     parts = [part.strip() for part in series.split(", ") if part.strip()]
+    if not parts:
+        return []
     closing = next(
-        (i for i in range(len(parts) - 1, 0, -1) if not _CONTINUING.match(parts[i]) and _CONJUNCTION.search(parts[i])),
+        (i for i in range(1, len(parts)) if not _CONTINUING.match(parts[i]) and _CONJUNCTION.search(parts[i])),
         None,
     )
-    if closing is None:
-        return parts
-    head, tail = _CONJUNCTION.split(parts[closing], maxsplit=1)
-    parts[closing : closing + 1] = [head, tail]
+    if closing is not None:
+        head, tail = _CONJUNCTION.split(parts[closing], maxsplit=1)
+        inner = list(itertools.takewhile(lambda part: not _CONTINUING.match(part), parts[closing + 1 :]))
+        tail = ", ".join([tail, *inner])
+        parts[closing:] = [head, tail, *parts[closing + 1 + len(inner) :]]
+    parts[:1] = _two_acts(parts[0])
     return [parts[0], *(_CONTINUING.sub("", part) for part in parts[1:])]
 
 
+def _two_acts(part: str) -> list[str]:
+    """"utan dröjsmål rapportera anmälningspliktiga sjukdomar via SmiNet och följa
+    smittskyddslagen" -> two acts: an infinitive (after at most an adverbial) with its own
+    complement, a conjunction, another infinitive. A first verb without a complement of its own
+    shares the object of the second ("ordinera och ta prover", "vara väl förtrogen med och följa
+    gällande lagar"): one act."""
+    for found in _CONJUNCTION.finditer(part):
+        before, after = part[: found.start()].split(), part[found.end() :].split()
+        verb = next((i for i, word in enumerate(before[:_ACT_OPENING]) if _is_infinitive(word)), None)
+        if verb is None or verb == len(before) - 1 or _DANGLING.search(part[: found.start()]):
+            continue
+        if after and _is_infinitive(after[0]):
+            return [" ".join(before), " ".join(after)]
+    return [part]
+
+
+def _is_infinitive(word: str) -> bool:
+    """An infinitive ends in -a and is its own lemma ("följa"; not "allmänna", lemma "allmän")."""
+    word = word.lower()
+    return word.isalpha() and (word.endswith("a") or word in _SHORT_INFINITIVES) and lemma_table().lemma(word) == word
+
+
+def _is_series_of_duties(parts: list[str]) -> bool:
+    """Acts or documents to follow. Not states, when every part is one ("vara delaktig, känna
+    trygghet i planen och kunna påverka tider"), nor nouns of one duty ("tillämpas i planering,
+    genomförande och uppföljning"); acts named as nouns count when the whole series is made of
+    them, governed by the modal itself ("ansvarar för provtagning, uppföljning och remittering")."""
+    firsts = [part.split()[0].lower() for part in parts]
+    if all(word in _STATES for word in firsts):
+        return False
+    if all(word.endswith(_NAMED_ACT) for word in firsts):
+        return True
+    return all(_is_act_or_document(part) for part in parts[1:])
+
+
 def _is_act_or_document(part: str) -> bool:
-    """An act (an infinitive: "vaccinera", "följa upp") or a document to follow ("regionens riktlinjer")."""
+    """An act (an infinitive: "vaccinera", "följa upp", passive "hanteras") or a document to
+    follow ("regionens riktlinjer")."""
     first = part.split()[0].lower()
-    return first.endswith("a") or first in _SHORT_INFINITIVES or bool(_DOCUMENT.search(part))
+    return first.endswith(("a", "as")) or first in _SHORT_INFINITIVES or bool(_DOCUMENT.search(part))
 
 
 def _is_enumerated_thing(part: str, first: bool) -> bool:
-    """A short act or thing: a later part that opens a clause ("inklusive att främja …", "för att
-    bidra …") or any part that gives examples means the sentence is no series of duties."""
+    """A short act or thing: a later part that opens a clause ("inklusive att främja …") means the
+    sentence is no series of duties. (Examples and purposes are cut off before: `_series_only`.)"""
     words = part.lower().split()
-    return (
-        len(words) <= _ENUMERATION_MAX_WORDS
-        and (first or words[0] not in _CLAUSE_OPENERS)
-        and not _EXAMPLES.search(part)
-        and "–" not in part
-    )
+    return len(words) <= _ENUMERATION_MAX_WORDS and (first or words[0] not in _CLAUSE_OPENERS) and "–" not in part
 
 
 def extract_krav(doc: Document) -> list[Krav]:
