@@ -48,6 +48,10 @@ def test_update_keeps_curation_flags_changes_and_marks_removed(extracted, tmp_pa
     curated["verifikat"] = "Rutin för fast läkarkontakt"
     curated["evidence_terms"] = ["namngiven läkare", "husläkare"]
     curated.yaml_add_eol_comment("kurerad av avtalskontrollen", "verifikat")
+    rejected = next(k for k in data["krav"] if k["text"].startswith("Primärvårdens akutuppdrag"))
+    rejected["status"] = "rejected"  # a curator: no krav on the provider
+    corrected = next(k for k in data["krav"] if k["text"].startswith("Beslutade ändringar ska meddelas"))
+    corrected["party"] = "region"
     catalogue = tmp_path / "2026.yaml"
     with catalogue.open("w", encoding="utf-8") as fh:
         yaml.dump(data, fh)
@@ -70,6 +74,8 @@ def test_update_keeps_curation_flags_changes_and_marks_removed(extracted, tmp_pa
     assert changed.review == "changed" and changed.parameters[0].value == 2
     removed = merged["Fasta vårdkontakter ska registreras i journalsystem enligt gällande rutin."]
     assert removed.status == "removed"
+    kept = [k for text, k in merged.items() if text.startswith(("Primärvårdens akutuppdrag", "Beslutade ändringar"))]
+    assert [(k.status, k.party) for k in kept] == [("rejected", "provider"), ("active", "region")]
     assert list(tmp_path.glob("2026.yaml.*.bak"))
 
 
