@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from click import unstyle as click_unstyle
 
 from . import __version__
 from .errors import InputError
@@ -112,6 +113,85 @@ def extract(
     write_atomic(target, dump_yaml(to_yaml_map(catalogue)))
     elements = sum(len(list(k.walk())) - 1 for k in catalogue.krav)
     typer.echo(f"{target}: {len(catalogue.krav)} krav och {elements} delkrav", err=True)
+
+
+class CheckFormat(StrEnum):
+    table = "table"
+    json = "json"
+    md = "md"
+
+
+_FAIL_STATUSES = ("met", "partial", "missing", "contradicted", "not_applicable")
+
+
+def _fail_statuses(value: str | None) -> set[str]:
+    statuses = {part.strip() for part in (value or "").split(",") if part.strip()}
+    unknown = statuses - set(_FAIL_STATUSES)
+    if unknown:
+        raise typer.BadParameter(f"okänd status {', '.join(sorted(unknown))} (välj bland {', '.join(_FAIL_STATUSES)})")
+    return statuses
+
+
+@app.command()
+def check(
+    files: Annotated[list[Path], typer.Argument(help="Inlämningens dokument (PDF, DOCX, text); tillsammans en inlämning.")],
+    catalog: Annotated[Path, typer.Option("--catalog", "-c", help="Kravkatalogen, t.ex. requirements_catalog/norrbotten/2026.yaml.")],
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="table (läsbar sammanfattning), json eller md.")] = CheckFormat.table,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Skriv rapporten till en fil i stället för till standard ut.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Skriv över en befintlig rapportfil.")] = False,
+    fail_on: Annotated[
+        str | None,
+        typer.Option("--fail-on", help="Avsluta med kod 1 om någon av dessa statusar förekommer, t.ex. missing,contradicted."),
+    ] = None,
+) -> None:
+    """Granska en inlämning mot en kravkatalog: status per krav, med citat som belägg eller det som saknas."""
+    from .catalogue import load_catalogue, write_atomic
+    from .check import check_submission
+    from .readers import read_document
+
+    failing = _fail_statuses(fail_on)
+    if output is not None and output.exists() and not force:
+        raise fail(f"rapporten finns redan: {output} (använd --force för att skriva över)")
+    try:
+        catalogue = load_catalogue(catalog)
+        documents = [read_document(path) for path in files]
+    except InputError as exc:
+        raise fail(str(exc)) from None
+    report = check_submission(catalogue, documents, progress=_progress_bar()).to_dict()
+
+    text = _render_report(report, fmt)
+    if output is None:
+        typer.echo(text, nl=False, color=None if fmt is CheckFormat.table else False)
+    else:
+        write_atomic(output, click_unstyle(text))
+        typer.echo(f"{output}: {len(report['krav'])} krav granskade", err=True)
+    found = {item["status"] for item in report["krav"]}
+    if failing & found:
+        raise typer.Exit(code=1)
+
+
+def _render_report(report: dict, fmt: CheckFormat) -> str:
+    if fmt is CheckFormat.json:
+        return json.dumps(report, ensure_ascii=False, indent=1) + "\n"
+    if fmt is CheckFormat.md:
+        from .reports.markdown import render_markdown
+
+        return render_markdown(report)
+    from .reports.terminal import render_table
+
+    return render_table(report)
+
+
+def _progress_bar():
+    """A progress bar on stderr for the krav loop, when stderr is a terminal; otherwise None."""
+    if not sys.stderr.isatty():
+        return None
+
+    def wrap(items):
+        with typer.progressbar(items, label="Granskar krav", file=sys.stderr) as bar:
+            yield from bar
+
+    return wrap
 
 
 @catalog_app.command("validate")

@@ -3,7 +3,8 @@
 Everything loads lazily, once: spaCy costs most of a second to import, and the lemma table of
 spacy-lookups-data has 660 000 entries, which take two seconds to load as a dict. The table is
 therefore copied once into an indexed SQLite file in the user's cache directory, and only the
-forms a document uses are looked up. The table lacks many compounds ("läkarkontakten",
+forms a document uses are looked up. The same file holds every word the table knows (its forms and
+its lemmas), the lexicon that splits compounds. The table lacks many compounds ("läkarkontakten",
 "hälsocentralerna"), so matching compares Snowball stems of lemmas.
 """
 
@@ -18,7 +19,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-_TABLE_VERSION = "sv_lemma_lookup-1"
+_TABLE_VERSION = "sv_lemma_lookup-2"
 
 
 @functools.cache
@@ -64,10 +65,12 @@ class LemmaTable:
         self._known: dict[str, str] = {}
         self._db: sqlite3.Connection | None = None
         self._all: dict[str, str] | None = None
+        self._words: frozenset[str] = frozenset()
         if path is not None:
             self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         else:
             self._all = _load_lookups()  # no writable cache: the slow way
+            self._words = frozenset(self._all) | {lemma.lower() for lemma in self._all.values()}
 
     def prefetch(self, forms: Iterable[str]) -> None:
         missing = [form for form in forms if form not in self._known]
@@ -80,6 +83,19 @@ class LemmaTable:
             self._known.update(dict.fromkeys(chunk, ""))
             placeholders = ",".join("?" * len(chunk))
             self._known.update(self._db.execute(f"SELECT form, lemma FROM lemma WHERE form IN ({placeholders})", chunk))
+
+    def known_words(self, forms: Iterable[str]) -> set[str]:
+        """Those of `forms` that are Swedish words: a form or a lemma of the table."""
+        forms = list(dict.fromkeys(forms))
+        if self._all is not None:
+            return {form for form in forms if form in self._words}
+        assert self._db is not None
+        found: set[str] = set()
+        for start in range(0, len(forms), 900):
+            chunk = forms[start : start + 900]
+            placeholders = ",".join("?" * len(chunk))
+            found.update(row[0] for row in self._db.execute(f"SELECT form FROM word WHERE form IN ({placeholders})", chunk))
+        return found
 
     def lemma(self, form: str) -> str:
         """The table's lemma, or the form itself where the table has none (as spaCy's lookup
@@ -109,7 +125,11 @@ def _cached_table() -> Path | None:
         os.close(handle)
         with sqlite3.connect(tmp) as db:
             db.execute("CREATE TABLE lemma (form TEXT PRIMARY KEY, lemma TEXT NOT NULL) WITHOUT ROWID")
-            db.executemany("INSERT OR REPLACE INTO lemma VALUES (?, ?)", _load_lookups().items())
+            table = _load_lookups()
+            db.executemany("INSERT OR REPLACE INTO lemma VALUES (?, ?)", table.items())
+            db.execute("CREATE TABLE word (form TEXT PRIMARY KEY) WITHOUT ROWID")
+            words = set(table) | {lemma.lower() for lemma in table.values()}
+            db.executemany("INSERT INTO word VALUES (?)", ((w,) for w in sorted(words)))
         os.replace(tmp, path)  # atomic: a concurrent run sees the whole table or none
     except OSError:
         return None

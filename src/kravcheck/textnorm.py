@@ -1,4 +1,5 @@
-"""Text repair shared by the readers: joining wrapped lines and undoing line-end hyphenation."""
+"""Text repair shared by the readers (joining wrapped lines, undoing line-end hyphenation), and
+shortening text for display."""
 
 from __future__ import annotations
 
@@ -15,6 +16,12 @@ _KEEPS_HYPHEN = re.compile(r"(?:^|\s)(?:[\wåäöÅÄÖ]|\d+|[A-ZÅÄÖ]{2,8})-$
 def clean(text: str) -> str:
     """Collapse runs of white space, tabs and no-break spaces included (extractions are full of them)."""
     return " ".join(text.split())
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` on one line, cut to at most `limit` characters with an ellipsis."""
+    text = clean(text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def join_lines(lines: list[str]) -> str:

@@ -1,0 +1,212 @@
+"""Decide, krav by krav, whether a submission's passages show it: the verdict and its reason.
+
+For each krav (each element of a krav with elements) the passages are ranked with BM25 over
+their terms, and the best are scored by how many of the krav's concepts they hold (`Query`). A
+passage that scores high enough is evidence; what it claims (`claims.read_claim`) decides:
+
+- a denial or a worse figure in a passage about the krav: contradicted. It wins over an
+  affirmation, because a false "met" is the worst error the tool can make;
+- an affirmation in a strong passage: met, unless the krav has a figure the passage does not
+  state, or asks for things together ("chatt och videosamtal") of which the affirming passages
+  name only some: then partial;
+- only plans, only restatements of the krav, or nothing: missing, saying what was looked for.
+
+A krav with elements is met when every element is, contradicted when any is, missing when
+none is shown, partial otherwise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..krav import Krav, Party
+from ..textnorm import shorten
+from .claims import Claim, Stance, clauses, read_claim, restates_krav
+from .passages import Passage
+from .query import Query, QueryBuilder
+from .verdict import Evidence, Status, Verdict
+
+TOP_K = 12  # passages per krav that get scored after ranking
+EVIDENCE_SCORE = 0.45  # a passage is about the krav
+MET_SCORE = 0.7  # ... and strong enough to show it
+AGAINST_SCORE = 0.55  # ... and strong enough that its denial or worse figure contradicts it
+PHRASE_BONUS = 0.3  # the passage holds one of the krav's curated evidence terms
+FIGURE_BONUS = 0.2  # the passage states a figure of the kind the krav sets (days, per cent …)
+QUOTES = 2  # evidence quotes kept per verdict
+
+_AFFIRMING = (Stance.AFFIRMS, Stance.BETTER_OR_EQUAL)
+_AGAINST = (Stance.DENIES, Stance.WORSE)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    passage: Passage
+    score: float
+    claim: Claim
+
+    def evidence(self) -> Evidence:
+        p = self.passage
+        return Evidence(p.file, p.page, p.heading, p.text.strip(), round(self.score, 2), str(self.claim.stance))
+
+
+class Assessor:
+    """Checks the krav of one catalogue against the passages of one submission."""
+
+    def __init__(self, krav: list[Krav], passages: list[Passage], builder: QueryBuilder, year: int) -> None:
+        import bm25s
+
+        self.passages = passages
+        self.builder = builder
+        self.year = year
+        self._index = bm25s.BM25()
+        corpus = [sorted(p.terms) + sorted(p.context_terms) for p in passages] or [[""]]
+        self._index.index(corpus, show_progress=False)
+
+    def verdict(self, krav: Krav, lead_in: Krav | None = None) -> Verdict:
+        if krav.party is Party.REGION:
+            return Verdict(krav, Status.NOT_APPLICABLE, 1.0, "Ej tillämpligt: kravet binder regionen, inte vårdgivaren.")
+        if krav.elements:
+            return self._combined(krav, [self.verdict(element, lead_in=krav) for element in krav.elements])
+        return self._single(self.builder.query(krav, lead_in), lead_in)
+
+    # --- one krav or element ---------------------------------------------------------------
+
+    def _single(self, query: Query, lead: Krav | None = None) -> Verdict:
+        krav = query.krav
+        candidates, restated = self._candidates(query, lead)
+        against = [c for c in candidates if c.claim.stance in _AGAINST and c.score >= AGAINST_SCORE]
+        affirming = [c for c in candidates if c.claim.stance in _AFFIRMING]
+        plans = [c for c in candidates if c.claim.stance is Stance.PLANS]
+        looked_for = query.looked_for + [p.source for p in krav.parameters]
+
+        if against:
+            best = against[0]
+            return Verdict(krav, Status.CONTRADICTED, best.score, _against_reason(best.claim), _quotes(against), looked_for=looked_for)
+        strong = [c for c in affirming if c.score >= MET_SCORE]
+        if strong:
+            with_figure = [c for c in affirming if c.claim.stance is Stance.BETTER_OR_EQUAL]
+            if krav.parameters and not with_figure:
+                required = krav.parameters[0].source
+                reason = f"Delvis: dokumenten tar upp kravet men anger inte {required}."
+                return Verdict(krav, Status.PARTIAL, strong[0].score, reason, _quotes(strong), looked_for=looked_for)
+            best = (with_figure or strong)[0]
+            shown = frozenset().union(*(c.passage.terms for c in affirming))
+            missing = query.conjuncts_missing(shown)
+            if missing:
+                reason = f"Delvis: dokumenten visar inte {', '.join(missing)}."
+                return Verdict(krav, Status.PARTIAL, best.score, reason, _quotes([best, *strong]), looked_for=looked_for)
+            return Verdict(krav, Status.MET, best.score, _met_reason(best), _quotes([best, *strong]), looked_for=looked_for)
+        if plans:
+            reason = f"Saknas: dokumenten anger bara en plan (”{shorten(plans[0].passage.text, 90)}”), inte att kravet uppfylls nu."
+            return Verdict(krav, Status.MISSING, plans[0].score, reason, _quotes(plans), looked_for=looked_for)
+        if restated:
+            reason = "Saknas: dokumenten upprepar bara kravtexten utan att visa hur den uppfylls."
+            return Verdict(krav, Status.MISSING, 0.8, reason, looked_for=looked_for)
+        terms = ", ".join(looked_for[:6])
+        return Verdict(krav, Status.MISSING, 0.7, f"Saknas: inget i dokumenten visar kravet (sökte efter {terms}).", looked_for=looked_for)
+
+    def _candidates(self, query: Query, lead: Krav | None = None) -> tuple[list[Candidate], bool]:
+        """The passages that are about the krav, best first, and whether one merely restated it."""
+        if not self.passages or not query.tokens:
+            return [], False
+        scores = self._index.get_scores(list(query.tokens))
+        ranked = np.argsort(-scores, kind="stable")[:TOP_K]
+        candidates, restated = [], False
+        for index in ranked:
+            if scores[index] <= 0:
+                break
+            passage = self.passages[index]
+            score = min(1.0, query.coverage(passage) + (PHRASE_BONUS if query.phrase_in(passage) else 0.0))
+            if score + FIGURE_BONUS < EVIDENCE_SCORE:
+                continue
+            if restates_krav(passage.text, query.krav.text) or (lead is not None and restates_krav(passage.text, lead.text)):
+                restated = True
+                continue
+            clause, near = _matched_clause(query, passage)
+            lead_in = passage.context if passage.kind == "list_item" else ""  # "Planerade åtgärder:"
+            claim = read_claim(passage.text, clause, lead_in, query.krav.parameters, self.year, near)
+            if claim.figure is not None:
+                score = min(1.0, score + FIGURE_BONUS)
+            candidates.append(Candidate(passage, score, claim))
+        candidates = [c for c in candidates if c.score >= EVIDENCE_SCORE]
+        candidates.sort(key=lambda c: -c.score)
+        return candidates, restated
+
+    # --- a krav with elements ---------------------------------------------------------------
+
+    def _combined(self, krav: Krav, parts: list[Verdict]) -> Verdict:
+        statuses = [v.status for v in parts]
+        shown = [v for v in parts if v.status in (Status.MET, Status.PARTIAL)]
+        evidence = _unique([e for v in parts for e in v.evidence])
+        looked_for = list(dict.fromkeys(t for v in parts for t in v.looked_for))
+        confidence = round(min(v.confidence for v in parts), 2)
+        if Status.CONTRADICTED in statuses:
+            against = [v for v in parts if v.status is Status.CONTRADICTED]
+            reason = f"Avviker: {len(against)} av {len(parts)} delar motsägs av dokumenten ({_names(against)})."
+            status = Status.CONTRADICTED
+        elif all(s is Status.MET for s in statuses):
+            reason = f"Uppfyllt: dokumenten visar alla {len(parts)} delar av kravet."
+            status = Status.MET
+        elif not shown:
+            reason = f"Saknas: ingen av kravets {len(parts)} delar visas i dokumenten."
+            status = Status.MISSING
+        else:
+            missing = [v for v in parts if v.status not in (Status.MET, Status.PARTIAL)]
+            reason = f"Delvis: {len(shown)} av {len(parts)} delar visas; saknas: {_names(missing) or 'delar som bara visas delvis'}."
+            status = Status.PARTIAL
+        return Verdict(krav, status, confidence, reason, evidence, parts, looked_for)
+
+
+def _matched_clause(query: Query, passage: Passage) -> tuple[str, list[tuple[int, int]]]:
+    """The clause of the passage that holds most of the query's concept weight, and the spans
+    (relative to the clause) of the words in it that match a concept."""
+
+    def matched(start: int, end: int) -> list:
+        return [
+            w for w in passage.words
+            if start <= w.start < end and any(c.match(w.terms) > 0 for c in query.concepts)
+        ]
+
+    def weight(span: tuple[int, int]) -> float:
+        inside = frozenset(t for w in matched(*span) for t in w.terms)
+        return sum(c.weight * c.match(inside) for c in query.concepts)
+
+    start, end = max(clauses(passage.text), key=weight)
+    return passage.text[start:end], [(w.start - start, w.end - start) for w in matched(start, end)]
+
+
+def _quotes(candidates: list[Candidate]) -> list[Evidence]:
+    return _unique([c.evidence() for c in candidates])[:QUOTES]
+
+
+def _unique(evidence: list[Evidence]) -> list[Evidence]:
+    seen, kept = set(), []
+    for item in evidence:
+        key = (item.file, item.quote)
+        if key not in seen:
+            seen.add(key)
+            kept.append(item)
+    return kept
+
+
+def _where(passage: Passage) -> str:
+    return f"{passage.file} s. {passage.page}" if passage.page else passage.file
+
+
+def _met_reason(best: Candidate) -> str:
+    claim = best.claim
+    if claim.stance is Stance.BETTER_OR_EQUAL and claim.figure and claim.required:
+        return f"Uppfyllt: dokumenten anger {claim.figure.source} där kravet är {claim.required.source} ({_where(best.passage)})."
+    return f"Uppfyllt: {_where(best.passage)} visar kravet: ”{shorten(best.passage.text, 90)}”."
+
+
+def _against_reason(claim: Claim) -> str:
+    if claim.stance is Stance.WORSE and claim.figure and claim.required:
+        return f"Avviker: dokumenten anger {claim.figure.source} där kravet är {claim.required.source}."
+    return f"Avviker: dokumenten säger att det inte görs: ”{shorten(claim.clause, 90)}”."
+
+
+def _names(verdicts: list[Verdict]) -> str:
+    return "; ".join(shorten(v.krav.text, 50) for v in verdicts[:3]) + (" …" if len(verdicts) > 3 else "")

@@ -1,0 +1,171 @@
+"""What a passage claims about the thing a krav asks for: done, not done, only planned, or a figure.
+
+Read in the clause that carries the matched words, not the whole sentence: in "Chatt erbjuds för
+närvarande inte, men videobesök finns" the negation belongs to the chat, and the video stands.
+A clause ends at a semicolon, a dash, or a comma before a conjunction that starts a new clause
+("men", "medan", "eftersom" …).
+
+Negation: "inte", "ej", "icke", "aldrig", "ingen/inget/inga", "saknas", "saknar"; not "inte bara …
+utan även" or "inte minst", and not "ingen … behöver vänta" (a promise that nobody waits). A plan:
+"planerar", "avser", "på sikt", "undersöker möjligheten", "under uppbyggnad", or a year after the
+catalogue's year ("införs under 2027"). A firm commitment ("kommer från avtalsstart att
+erbjuda") is no plan.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from ..krav import Comparator, Parameter, Unit
+from ..parameters import find_parameters
+
+_CLAUSE_BREAK = re.compile(
+    r"\s*(?:;|\s[–—]\s|,\s*(?=(?:men|medan|eftersom|då|däremot|dock|samtidigt som|vilket|fast|utan)\b))\s*"
+    r"|\s+(?=men\s)",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(
+    r"\b(?:inte|ej|icke|aldrig|ingen|inget|inga|saknas|saknar|saknades|avvecklat?s?|avvecklades|upphört|upphörde"
+    r"|i\s+stället\s+för|istället\s+för|stängdes|stängts|lagts\s+ned|lades\s+ned|lagts\s+ner|lades\s+ner|tagits\s+bort|togs\s+bort|pausats|pausades)\b",
+    re.IGNORECASE,
+)
+_NOT_A_NEGATION = re.compile(
+    r"\b(?:inte|ej)\s+(?:bara|enbart|endast|minst|heller\s+utan)\b"
+    r"|\b(?:ingen|inga)\s+(?:\w+\s+){0,3}?(?:ska|skall|behöver|behöva)\s+(?:\w+\s+){0,2}?(?:vänta|stå|nekas|avvisas)"
+    r"|\bsaknas\s+(?:det\s+)?(?:inga|ingen)\b",
+    re.IGNORECASE,
+)
+_NEGATION_REACH = 40  # characters between a negation and the matched words it can deny
+_PLAN = re.compile(
+    r"\b(?:planerar\s+(?:vi\s+)?att|planeras|planen\s+är|avser\s+(?:vi\s+)?att|avses|överväg\w*"
+    r"|undersök(?:er|s)\s+(?:möjlighet\w*|om)|på\s+sikt|i\s+framtiden|framöver|under\s+uppbyggnad"
+    r"|målsättning(?:en)?\s+är|målet\s+är|hoppas|ambition(?:en)?\s+är|siktar\s+på|ska\s+införas"
+    r"|kommer\s+att\s+införas|mål\s+(?:för|inför)\s+20\d\d|planerade\s+åtgärder|förbättringsområden"
+    r"|handlingsplan|utreds|tas\s+fram)\b",
+    re.IGNORECASE,
+)
+# The Beställning's own voice: a passage that says what "leverantören ska" do restates a krav.
+_REQUIREMENT_VOICE = re.compile(
+    r"\b(?:leverantör(?:en|er|erna)?|vårdgivar(?:en|e|na)|alla\s+hälsocentraler|hälsocentraler(?:na)?)\s+(?:ska|skall|bör|måste)\b"
+    r"|\b(?:ska|skall|bör)\s+(?:leverantören|vårdgivaren)\b",
+    re.IGNORECASE,
+)
+_RESTATEMENT_RATIO = 85  # rapidfuzz ratio above which a passage is the krav's own text
+_DUTY = re.compile(r"\b(?:ska|skall|bör|måste)\b", re.IGNORECASE)
+_RESTATED_DUTY_RATIO = 70  # token_set_ratio above which a duty repeats the krav's words
+_YEAR = re.compile(r"\b(20[2-9]\d)\b")
+
+
+class Stance(StrEnum):
+    AFFIRMS = "affirms"  # says the provider does it
+    DENIES = "denies"  # says the provider does not
+    PLANS = "plans"  # says it is planned, not in place
+    WORSE = "worse"  # a figure worse than the krav's
+    BETTER_OR_EQUAL = "meets_figure"  # a figure as good as the krav's or better
+
+
+@dataclass(frozen=True)
+class Claim:
+    stance: Stance
+    clause: str  # the clause the stance was read from
+    figure: Parameter | None = None  # the provider's figure, for WORSE and BETTER_OR_EQUAL
+    required: Parameter | None = None  # the krav's figure it was compared with
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """The (start, end) character spans of the clauses of `text`."""
+    spans, begin = [], 0
+    for match in _CLAUSE_BREAK.finditer(text):
+        spans.append((begin, match.start()))
+        begin = match.end()
+    spans.append((begin, len(text)))
+    return [(start, end) for start, end in spans if end > start]
+
+
+def read_claim(
+    text: str, clause: str, context: str, parameters: list[Parameter], year: int, near: list[tuple[int, int]] = ()
+) -> Claim:
+    """The stance of a passage toward a krav with `parameters`, the matched words being in `clause`.
+
+    A figure decides first (the provider said how well), one in the clause before one elsewhere
+    in the passage; then negation in the clause; then a plan anywhere in the passage or its
+    lead-in ("Vi planerar att införa:" before a list item). `near` are the clause-relative spans of
+    the matched words: a negation must stand close to one of them."""
+    figure = compare_figures(clause, parameters) or compare_figures(text, parameters)
+    if figure is not None:
+        return figure
+    if is_negated(clause, near):
+        return Claim(Stance.DENIES, clause)
+    if is_plan(text, year) or is_plan(context, year):
+        return Claim(Stance.PLANS, clause)
+    return Claim(Stance.AFFIRMS, clause)
+
+
+def restates_krav(passage: str, krav_text: str) -> bool:
+    """The passage copies the krav, speaks in the Beställning's voice, or says the krav's words
+    again as a duty ("Den fasta vårdkontakten ska koordinera …"): it shows nothing done."""
+    from rapidfuzz import fuzz
+
+    if _REQUIREMENT_VOICE.search(passage) or fuzz.ratio(passage.lower(), krav_text.lower()) >= _RESTATEMENT_RATIO:
+        return True
+    return bool(_DUTY.search(passage)) and fuzz.token_set_ratio(passage.lower(), krav_text.lower()) >= _RESTATED_DUTY_RATIO
+
+
+def is_negated(clause: str, near: list[tuple[int, int]] = ()) -> bool:
+    """A negation in the clause, close to one of the `near` spans when given."""
+    cleared = _NOT_A_NEGATION.sub(lambda m: " " * len(m.group()), clause)
+    for negation in _NEGATION.finditer(cleared):
+        if not near or any(
+            negation.start() - _NEGATION_REACH <= end and start <= negation.end() + _NEGATION_REACH for start, end in near
+        ):
+            return True
+    return False
+
+
+def is_plan(text: str, year: int) -> bool:
+    if _PLAN.search(text):
+        return True
+    return any(int(found) > year for found in _YEAR.findall(text))
+
+
+def compare_figures(text: str, parameters: list[Parameter]) -> Claim | None:
+    """A claim from the first figure of `text` that measures the same thing as one of the krav's
+    `parameters` (same kind of unit), or None when there is none."""
+    if not parameters:
+        return None
+    for figure in find_parameters(text):
+        for required in parameters:
+            verdict = _compare(figure, required)
+            if verdict is not None:
+                stance = Stance.BETTER_OR_EQUAL if verdict else Stance.WORSE
+                return Claim(stance, figure.source, figure, required)
+    return None
+
+
+_HOURS = {Unit.HOUR: 1, Unit.DAY: 24, Unit.WEEK: 24 * 7, Unit.MONTH: 24 * 30, Unit.YEAR: 24 * 365}
+
+
+def _compare(figure: Parameter, required: Parameter) -> bool | None:
+    """True when `figure` satisfies `required`, False when it is worse, None when they measure
+    different things."""
+    if required.unit in _HOURS and figure.unit in _HOURS:
+        have, need = float(figure.value) * _HOURS[figure.unit], float(required.value) * _HOURS[required.unit]
+    elif required.unit is figure.unit and required.unit in (Unit.PERCENT, Unit.COUNT):
+        have, need = float(figure.value), float(required.value)
+    elif required.unit is Unit.DATE and figure.unit is Unit.DATE:
+        have, need = _day_of_year(str(figure.value)), _day_of_year(str(required.value))
+    else:
+        return None
+    if required.comparator in (Comparator.AT_LEAST, Comparator.MORE):
+        return have >= need
+    if required.comparator in (Comparator.AT_MOST, Comparator.LESS) or required.unit in _HOURS:
+        return have <= need  # a bare duration in a krav ("besvaras inom fyra veckor") is a maximum
+    return have == need
+
+
+def _day_of_year(date: str) -> tuple[int, int]:
+    """(month, day) of "--MM-DD" or "YYYY-MM-DD": yearly deadlines compare by month and day."""
+    month, day = date[-5:].split("-")
+    return int(month), int(day)

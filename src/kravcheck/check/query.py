@@ -1,0 +1,182 @@
+"""What the checker looks for to find a krav in a submission, and how well a passage matches it.
+
+A krav becomes a `Query`: its content words as concepts, weighted by how rare they are in the
+catalogue (a word every krav uses, "patient", says little about which krav a passage answers),
+and the curated `evidence_terms` as phrases. An element also looks for its lead-in's words, with
+a quarter of the weight: "Dagtid via hälsocentralens Tele Q" is about "sjukvårdsrådgivning".
+
+A passage matches a concept when it has the concept's whole-word stem, or all of its compound
+parts (partly, for some); words of the passage's heading and lead-in count half.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..krav import Krav
+from .passages import Passage
+from .terms import Analyzer, Word
+from .thesaurus import Phrase, Thesaurus, load_groups
+
+CONTEXT_WEIGHT = 0.5  # a concept found only in the heading or lead-in
+OWN_SHARE = 0.75  # an element's own words' share of its coverage; its lead-in's words have the rest
+VERB_WEIGHT = 0.5  # a duty's verb ("kommunicera via chattfunktion"): the object says what it is about
+_MODALS = frozenset({"ska", "skall", "bör", "måste", "att", "kunna"})
+
+
+def phrase_matches(phrase: Phrase, terms: frozenset[str]) -> bool:
+    return all(not word.isdisjoint(terms) for word in phrase)
+
+
+@dataclass(frozen=True)
+class Concept:
+    text: str  # as the krav writes it
+    whole: frozenset[str]
+    parts: tuple[str, ...]
+    weight: float
+    alternatives: tuple[Phrase, ...] = ()  # synonyms from the thesaurus
+
+    def match(self, terms: frozenset[str]) -> float:
+        if not self.whole.isdisjoint(terms) or any(phrase_matches(p, terms) for p in self.alternatives):
+            return 1.0
+        if self.parts:
+            return sum(part in terms for part in self.parts) / len(self.parts)
+        return 0.0
+
+
+@dataclass(frozen=True)
+class Query:
+    krav: Krav
+    concepts: tuple[Concept, ...]  # the krav's (or element's) own words
+    lead_concepts: tuple[Concept, ...]  # an element's lead-in's words
+    phrases: tuple[tuple[str, Phrase], ...]  # evidence terms and synonyms of the krav's phrases
+    conjuncts: tuple[Concept, ...]  # "chatt och videosamtal": things the krav asks for together
+    tokens: tuple[str, ...]  # for the BM25 ranking
+
+    def coverage(self, passage: Passage) -> float:
+        """Weighted share of the concepts the passage has, 0..1. An element's own words decide:
+        a passage without any of them is not about the element, however much of the lead-in it
+        repeats ("rutiner för MRB-screening" under "Leverantören ska följa SOSFS 2015:10 …")."""
+        own = _share(self.concepts, passage)
+        if not self.lead_concepts:
+            return own
+        return 0.0 if own == 0 else OWN_SHARE * own + (1 - OWN_SHARE) * _share(self.lead_concepts, passage)
+
+    def phrase_in(self, passage: Passage) -> str | None:
+        """The first evidence term the passage's own text holds entirely."""
+        for written, phrase in self.phrases:
+            if phrase and phrase_matches(phrase, passage.terms):
+                return written
+        return None
+
+    def conjuncts_missing(self, terms: frozenset[str]) -> list[str]:
+        """The conjuncts the terms lack, when they hold some but not all."""
+        missing = [c.text for c in self.conjuncts if not c.match(terms)]
+        return missing if len(missing) < len(self.conjuncts) else []
+
+    @property
+    def looked_for(self) -> list[str]:
+        own = [c.text for c in self.concepts]
+        return list(dict.fromkeys(own + [written for written, _ in self.phrases]))
+
+
+def _share(concepts: tuple[Concept, ...], passage: Passage) -> float:
+    total = sum(c.weight for c in concepts)
+    if not total:
+        return 0.0
+    found = sum(c.weight * max(c.match(passage.terms), CONTEXT_WEIGHT * c.match(passage.context_terms)) for c in concepts)
+    return found / total
+
+
+class QueryBuilder:
+    """Builds queries for a catalogue's krav, with concept weights from the catalogue."""
+
+    def __init__(self, krav: list[Krav], analyzer: Analyzer, thesaurus: Thesaurus | None = None) -> None:
+        self.analyzer = analyzer
+        self.thesaurus = thesaurus or Thesaurus(load_groups(), analyzer)
+        texts = [k.text for top in krav for k in top.walk()]
+        self._words = dict(zip(texts, (analyzer.words(doc) for doc in analyzer.docs(texts)), strict=True))
+        document_frequency: Counter[str] = Counter()
+        for words in self._words.values():
+            document_frequency.update({w.key for w in words})
+        self._idf = {key: math.log(1 + len(texts) / df) for key, df in document_frequency.items()}
+        self._max_idf = math.log(1 + len(texts))
+
+    def query(self, krav: Krav, lead_in: Krav | None = None) -> Query:
+        words = self._text_words(krav.text)
+        concepts = self._concepts(words, _verbs(krav.text, element=lead_in is not None))
+        lead_concepts: tuple[Concept, ...] = ()
+        if lead_in is not None:
+            own = {c.text.lower() for c in concepts}
+            lead_concepts = tuple(c for c in self._concepts(self._text_words(lead_in.text)) if c.text.lower() not in own)
+        phrases = tuple((term, self._phrase(term)) for term in krav.evidence_terms) + self._synonym_phrases(words)
+        heads = _conjunct_heads(krav.text)
+        conjuncts = tuple(c for c in concepts if c.text.lower() in heads)
+        tokens = tuple(t for c in concepts + lead_concepts for t in (*c.whole, *c.parts)) + tuple(
+            t for _, phrase in phrases for word in phrase for t in word
+        )
+        return Query(krav, concepts, lead_concepts, phrases, conjuncts if len(conjuncts) > 1 else (), tokens)
+
+    def _phrase(self, text: str) -> Phrase:
+        return tuple(word.whole for word in self.analyzer.text_words(text))
+
+    def _synonym_phrases(self, words: list[Word]) -> tuple[tuple[str, Phrase], ...]:
+        """The other members of each thesaurus group one of whose many-word members the krav
+        text holds ("fast läkarkontakt" -> "namngiven läkare")."""
+        terms = frozenset(t for w in words for t in w.whole)
+        found = []
+        for group, many_word in self.thesaurus.phrase_groups:
+            if any(phrase_matches(p, terms) for p in many_word):
+                found.extend(zip(group.members, group.phrases, strict=True))
+        return tuple(found)
+
+    def _text_words(self, text: str) -> list[Word]:
+        words = self._words.get(text)
+        return words if words is not None else self.analyzer.text_words(text)
+
+    def _concepts(self, words: list[Word], verbs: frozenset[int] = frozenset()) -> tuple[Concept, ...]:
+        seen: dict[str, Concept] = {}
+        for word in words:
+            if word.key in seen or (word.text.isdigit() and word.text != "1177"):  # figures are parameters
+                continue
+            weight = self._idf.get(word.key, self._max_idf) / self._max_idf
+            if word.start in verbs:
+                weight *= VERB_WEIGHT
+            seen[word.key] = Concept(word.text, word.whole, word.parts, weight, self.thesaurus.alternatives(word.whole))
+        return tuple(seen.values())
+
+
+def _verbs(text: str, element: bool) -> frozenset[int]:
+    """Start offsets of the words of `text` that are infinitives of a duty: an "-a" word after a
+    modal or "att" ("ska erbjuda", "att delta"), or first in an element ("förnya recept").
+    A heuristic for a pipeline without a tagger: Swedish infinitives end in "a"."""
+    starts, previous = [], None
+    for match in _WORD_RE.finditer(text):
+        word = match.group().lower()
+        if word.endswith("a") and (previous in _MODALS or (previous is None and element)):
+            starts.append(match.start())
+        previous = word
+    return frozenset(starts)
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+# "chatt och videosamtal", "fysiska mottagningsbesök, digitala vårdmöten, hembesök och
+# telefonrådgivning": a series joined by "och"/"samt" (not "eller": one of those suffices).
+_SERIES = re.compile(
+    r"((?:[^\W\d_][\w-]*\s+){0,2}[^\W\d_][\w-]*)((?:\s*,\s*(?:[^\W\d_][\w-]*\s+){0,2}[^\W\d_][\w-]*)*)"
+    r"\s+(?:och|samt)\s+((?:[^\W\d_][\w-]*\s+){0,2}[^\W\d_][\w-]*)"
+)
+
+
+def _conjunct_heads(text: str) -> set[str]:
+    """The last words (a Swedish noun phrase's head) of the conjuncts of series in `text`."""
+    heads: set[str] = set()
+    for match in _SERIES.finditer(text):
+        conjuncts = [match[1], *[p for p in match[2].split(",") if p.strip()], match[3]]
+        heads.update(conjunct.split()[-1].lower() for conjunct in conjuncts if conjunct.split())
+    return heads

@@ -1,0 +1,156 @@
+"""Words as the checker compares them: each word becomes a set of terms.
+
+A krav and a provider rarely use the same words. Swedish makes concepts into compounds
+("receptförnyelse", "hygienrutiner") that the other side writes as phrases ("förnya recept",
+"rutiner för hygien"), and nouns from verbs ("bokning" from "boka"). So a word's terms are:
+
+- the Snowball stem of its lemma (spacy-lookups-data's table, via `nlp.pipeline`);
+- when it is a compound: the stems of its two parts. A word splits where its tail is a known word
+  and its head is one too, perhaps with a linking "s" ("patient-s-säkerhet") or without the
+  final vowel it drops in compounds ("läkar(e)-kontakt"). The longest known tail wins, since
+  Swedish compounds put the head word last. The lexicon is every form and lemma of the lookup table;
+- for a nominalisation or an adjective made from a noun, the stem without its suffix ("bokning" ->
+  "bok", "bedömning" -> "bedöm", "hygienisk" -> "hygien").
+
+Words the lexicon lacks ("chatt") count as known when the texts analysed so far use them alone.
+
+A word's `key` is its first term, the stem of the whole word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..nlp import lemma_table, pipeline, stem
+
+_MIN_HEAD = 3
+_MIN_TAIL = 4
+_MIN_COMPOUND = _MIN_HEAD + _MIN_TAIL
+_DERIVATION_SUFFIXES = ("ning", "else", "ande", "ende", "ing", "isk")
+
+# Words every krav and every provider text are full of, which say nothing about what a krav is
+# about: the parties, the modal verbs and the hedges of procurement language.
+_DOMAIN_STOP_WORDS = (
+    "leverantör leverantören leverantörer vårdgivare vårdgivaren vårdgivarens hälsocentral hälsocentralen "
+    "hälsocentralens hälsocentraler vårdcentral vårdcentralen region regionen regionens norrbotten "
+    "ska skall bör måste kunna finnas säkerställa säkerställer även samt exempelvis enligt gällande "
+    "aktuell aktuella respektive utifrån ansvara ansvarar ansvar uppdrag uppdraget verksamhet "
+    "verksamheten vårdval primärvård primärvården bland annat behov vid"
+)
+DOMAIN_STOP = frozenset(stem(word) for word in _DOMAIN_STOP_WORDS.split())
+
+_WORD = re.compile(r"\w", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Word:
+    """A content word of an analysed text, with where it stands and what it matches."""
+
+    text: str
+    start: int  # character offsets in the analysed text
+    end: int
+    terms: frozenset[str]  # everything it matches: `whole` and its parts' stems
+    whole: frozenset[str]  # the stems of the whole word (lemma, form, derivation)
+    key: str  # the stem of its lemma
+    parts: tuple[str, ...]  # stems of its compound parts, empty for a simple word
+
+
+class Analyzer:
+    """Turns texts into spaCy docs and their content words into terms, caching per word form."""
+
+    def __init__(self) -> None:
+        self.nlp = pipeline()
+        self._cache: dict[str, Word] = {}  # per lower-case form, at offset 0
+
+    def docs(self, texts: Iterable[str]):
+        """spaCy docs (tokens, sentences, lemmas) of `texts`, in order."""
+        return list(self.nlp.pipe(texts, batch_size=256))
+
+    def words(self, tokens) -> list[Word]:
+        """The content words of a doc or span: no punctuation, no stop words."""
+        content = [t for t in tokens if _WORD.search(t.text) and not t.is_stop]
+        self._prepare({t.lower_ for t in content}, {t.lower_: t.lemma_ for t in content})
+        offset = tokens[0].idx if len(tokens) else 0
+        words = []
+        for token in content:
+            word = self._cache[token.lower_]
+            if word.key in DOMAIN_STOP:
+                continue
+            start = token.idx - offset
+            words.append(Word(token.text, start, start + len(token.text), word.terms, word.whole, word.key, word.parts))
+        return words
+
+    def text_words(self, text: str) -> list[Word]:
+        return self.words(self.nlp(text))
+
+    def _prepare(self, forms: set[str], lemmas: dict[str, str]) -> None:
+        new = [form for form in forms if form not in self._cache]
+        if not new:
+            return
+        splits = split_compounds(new, seen=set(self._cache) | forms)
+        table = lemma_table()
+        table.prefetch(part for parts in splits.values() for part in parts)
+        for form in new:
+            key = stem((lemmas.get(form) or form).lower())
+            parts = tuple(stem(table.lemma(part)) for part in splits.get(form, ()))
+            whole = _with_derivations({key, stem(form)})
+            terms = whole | _with_derivations({*parts, *(stem(part) for part in splits.get(form, ()))})
+            self._cache[form] = Word(form, 0, len(form), terms, whole, key, parts)
+
+
+def _with_derivations(terms: set[str]) -> frozenset[str]:
+    derived = {
+        stem(term[: -len(suffix)])
+        for term in terms
+        for suffix in _DERIVATION_SUFFIXES
+        if term.endswith(suffix) and len(term) - len(suffix) >= _MIN_HEAD
+    }
+    return frozenset(terms | derived)
+
+
+def _head_forms(head: str) -> list[str]:
+    """How a compound's first part may stand alone: as written, without a linking s, with the
+    final vowel compounds drop ("läkar-" from "läkare", "skol-" from "skola")."""
+    forms = [head, head + "e", head + "a"]
+    if head.endswith("s") and len(head) > _MIN_HEAD:
+        forms.append(head[:-1])
+    return forms
+
+
+def split_compounds(forms: Iterable[str], seen: set[str] = frozenset()) -> dict[str, list[str]]:
+    """The parts of those `forms` that are compounds of known words (the lexicon's, or `seen`);
+    hyphenated words split at the hyphen ("e-tjänster"). A head that is a compound itself splits
+    again, once."""
+    result: dict[str, list[str]] = {}
+    pending = []
+    for form in forms:
+        if "-" in form:
+            result[form] = [part for part in form.split("-") if part]
+        elif len(form) >= _MIN_COMPOUND and form.isalpha():
+            pending.append(form)
+    first = _split_once(pending, seen)
+    heads = _split_once([head for head, _tail in first.values() if len(head) >= _MIN_COMPOUND], seen)
+    for form, (head, tail) in first.items():
+        result[form] = heads.get(head, [head]) + [tail]
+    return result
+
+
+def _split_once(forms: list[str], seen: set[str]) -> dict[str, list[str]]:
+    candidates: set[str] = set()
+    for form in forms:
+        for i in range(_MIN_HEAD, len(form) - _MIN_TAIL + 1):
+            candidates.add(form[i:])
+            candidates.update(_head_forms(form[:i]))
+    known = lemma_table().known_words(candidates) | (candidates & seen)
+    splits = {}
+    for form in forms:
+        for i in range(_MIN_HEAD, len(form) - _MIN_TAIL + 1):  # longest tail first
+            if form[i:] not in known:
+                continue
+            head = next((h for h in _head_forms(form[:i]) if h in known), None)
+            if head is not None:
+                splits[form] = [head, form[i:]]
+                break
+    return splits

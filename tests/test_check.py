@@ -1,0 +1,162 @@
+"""`kravcheck check`: verdicts on a small submission full of traps, invariants on the labelled
+corpus, and the command line (formats, --fail-on, refusing to overwrite, bad input)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kravcheck.catalogue import load_catalogue
+from kravcheck.check import check_submission
+from kravcheck.readers import read_document
+
+from .conftest import REPO
+from .test_cli_parse import kravcheck
+
+CATALOGUE = REPO / "requirements_catalog" / "norrbotten" / "2026.yaml"
+CORPUS = sorted((REPO / "fixtures" / "submissions").glob("*/labels.yaml"))
+
+TRAPS = """\
+Ansökan Hälsocentralen Testbyn
+
+1 Tillgänglighet
+
+Patienter som behöver en medicinsk bedömning får en tid inom fem dagar.
+
+2 Digitala tjänster
+
+För videobesök använder vi Min vård Norrbotten, och videotider finns varje dag. Chatt erbjuds för närvarande inte.
+
+Vi planerar att börja med stöd- och behandlingsprogram på nätet under 2027.
+
+3 Hygien
+
+Leverantören ska följa Socialstyrelsens föreskrifter för basal hygien i vård och omsorg (SOSFS 2015:10).
+"""
+
+
+def _by_id(verdicts):
+    found, stack = {}, list(verdicts)
+    while stack:
+        verdict = stack.pop()
+        found[verdict.krav.id] = verdict
+        stack.extend(verdict.elements)
+    return found
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return load_catalogue(CATALOGUE)
+
+
+@pytest.fixture(scope="module")
+def traps(catalogue, tmp_path_factory):
+    path = tmp_path_factory.mktemp("inlamning") / "ansokan.txt"
+    path.write_text(TRAPS, encoding="utf-8")
+    return _by_id(check_submission(catalogue, [read_document(path)]).verdicts)
+
+
+def test_a_worse_deadline_contradicts(traps):
+    verdict = traps["NB26-2.1.13-03"]
+    assert verdict.status == "contradicted"
+    assert "inom fem dagar" in verdict.reason and "inom tre dagar" in verdict.reason
+    assert "inom fem dagar" in verdict.evidence[0].quote
+
+
+def test_negation_is_scoped_to_the_service_it_denies(traps):
+    assert traps["NB26-3.9.3.2-02.2"].status == "contradicted"  # kommunicera via chattfunktion
+    assert "Chatt erbjuds för närvarande inte" in traps["NB26-3.9.3.2-02.2"].evidence[0].quote
+    assert traps["NB26-3.9.3.2-02.1"].status == "met"  # delta i videobesök
+    assert traps["NB26-3.9.3.2-02"].status == "contradicted"  # the krav of seven elements
+
+
+def test_a_plan_does_not_meet_a_krav_in_force(traps):
+    verdict = traps["NB26-3.9.3.2-02.5"]
+    assert verdict.status == "missing"
+    assert "plan" in verdict.reason
+
+
+def test_a_restated_krav_shows_nothing(traps):
+    assert traps["NB26-2.5.17-01.1"].status == "missing"
+
+
+def test_krav_that_bind_the_region_are_not_applicable(traps, catalogue):
+    region = [k for k in catalogue.krav if k.party == "region"]
+    assert region and all(traps[k.id].status == "not_applicable" for k in region)
+
+
+@pytest.mark.parametrize("labels", CORPUS, ids=lambda p: p.parent.name)
+def test_every_verdict_is_explained(labels, catalogue):
+    import yaml
+
+    submission = yaml.safe_load(labels.read_text(encoding="utf-8"))
+    documents = [read_document(labels.parent / name) for name in submission["documents"]]
+    texts = {d.source.rsplit("/", 1)[-1]: " ".join(" ".join(b.text for b in d.blocks).split()) for d in documents}
+    for verdict in _by_id(check_submission(catalogue, documents).verdicts).values():
+        assert verdict.reason
+        if verdict.status in ("met", "partial", "contradicted"):
+            assert verdict.evidence, f"{verdict.krav.id} is {verdict.status} without a quote"
+        if verdict.status == "missing":
+            assert verdict.looked_for or verdict.elements, f"{verdict.krav.id} says nothing of what was looked for"
+        for evidence in verdict.evidence:
+            quote = " ".join(evidence.quote.split())
+            assert quote in texts[evidence.file] or all(part in texts[evidence.file] for part in quote.split(" | "))
+
+
+# --- the command line ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def submission(tmp_path_factory):
+    path = tmp_path_factory.mktemp("cli") / "ansokan.txt"
+    path.write_text(TRAPS, encoding="utf-8")
+    return path
+
+
+def test_json_goes_to_stdout_and_nothing_else(submission):
+    result = kravcheck("check", "--catalog", str(CATALOGUE), str(submission), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["catalog"]["region"] == "norrbotten" and len(report["catalog"]["sha256"]) == 64
+    assert report["documents"][0]["file"].endswith("ansokan.txt")
+    assert sum(report["summary"].values()) == len(report["krav"])
+    first = report["krav"][0]
+    assert {"id", "section", "section_title", "text", "modality", "topics", "status", "confidence", "reason", "evidence", "looked_for"} <= set(first)
+
+
+def test_table_and_markdown_are_swedish(submission, tmp_path):
+    table = kravcheck("check", "-c", str(CATALOGUE), str(submission))
+    assert table.returncode == 0 and "Avviker" in table.stdout and "inom fem dagar" in table.stdout
+    out = tmp_path / "rapport.md"
+    md = kravcheck("check", "-c", str(CATALOGUE), str(submission), "--format", "md", "-o", str(out))
+    assert md.returncode == 0 and out.read_text(encoding="utf-8").startswith("# Kravkontroll")
+
+
+def test_an_existing_report_is_not_overwritten_without_force(submission, tmp_path):
+    out = tmp_path / "rapport.json"
+    out.write_text("tidigare rapport", encoding="utf-8")
+    refused = kravcheck("check", "-c", str(CATALOGUE), str(submission), "-f", "json", "-o", str(out))
+    assert refused.returncode == 2 and "--force" in refused.stderr
+    assert out.read_text(encoding="utf-8") == "tidigare rapport"
+    forced = kravcheck("check", "-c", str(CATALOGUE), str(submission), "-f", "json", "-o", str(out), "--force")
+    assert forced.returncode == 0 and json.loads(out.read_text(encoding="utf-8"))["krav"]
+
+
+def test_fail_on_gives_exit_1_when_a_listed_status_occurs(submission):
+    assert kravcheck("check", "-c", str(CATALOGUE), str(submission), "--fail-on", "contradicted").returncode == 1
+    assert kravcheck("check", "-c", str(CATALOGUE), str(submission), "--fail-on", "nonsense").returncode == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-c", "finns-inte.yaml", "ANSOKAN"], "katalogen finns inte"),
+        (["-c", str(CATALOGUE), "finns-inte.pdf"], "filen finns inte"),
+        (["-c", str(REPO / "fixtures" / "broken" / "encrypted.pdf"), "ANSOKAN"], "katalog"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(args, message, submission):
+    result = kravcheck("check", *[str(submission) if a == "ANSOKAN" else a for a in args])
+    assert result.returncode == 2
+    assert message in result.stderr and "Traceback" not in result.stderr

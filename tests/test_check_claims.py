@@ -1,0 +1,82 @@
+"""What a passage claims: negation scoped to its clause, plans, figures compared with direction."""
+
+from __future__ import annotations
+
+import pytest
+
+from kravcheck.check.claims import Stance, is_negated, is_plan, read_claim, restates_krav
+from kravcheck.parameters import find_parameters
+
+THREE_DAYS = find_parameters("Om medicinsk bedömning behövs ska denna erbjudas inom tre dagar.")
+DEADLINE = find_parameters("Rapporten ska lämnas senast den 25 februari.")
+
+
+@pytest.mark.parametrize(
+    ("clause", "negated"),
+    [
+        ("Chatt erbjuds för närvarande inte", True),
+        ("Chattfunktionen stängdes i september", True),
+        ("Vi saknar i dag en tillgänglighetsanpassad toalett", True),
+        ("vi erbjuder inte bara video utan även chatt", False),
+        ("ingen patient ska behöva vänta mer än tre dagar", False),
+        ("Vi erbjuder chatt via 1177 vardagar 8–17", False),
+    ],
+)
+def test_negation(clause, negated):
+    assert is_negated(clause) is negated
+
+
+def test_negation_belongs_to_its_clause():
+    text = "Chatt erbjuds för närvarande inte, men videobesök finns varje dag."
+    video = text.index("videobesök")
+    claim = read_claim(text, text[video - 4 :], "", [], 2026)
+    assert claim.stance is Stance.AFFIRMS
+    chat = read_claim(text, text[: text.index(",")], "", [], 2026)
+    assert chat.stance is Stance.DENIES
+
+
+def test_negation_far_from_the_matched_words_does_not_deny():
+    clause = "Vi har inte haft några längre avbrott i telefonin under året och alla som ringer före 16 blir uppringda samma dag"
+    start = clause.index("uppringda")
+    assert not is_negated(clause, [(start, start + 9)])
+
+
+@pytest.mark.parametrize(
+    ("text", "plan"),
+    [
+        ("Vi planerar att införa chatt under 2027.", True),
+        ("Chatt införs under 2027.", True),
+        ("Målet är att erbjuda stöd- och behandlingsprogram.", True),
+        ("Läkaren planerar uppföljningen tillsammans med patienten.", False),
+        ("Hälsocentralen kommer från avtalsstart att erbjuda videobesök.", False),
+    ],
+)
+def test_plans(text, plan):
+    assert is_plan(text, 2026) is plan
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Patienter som behöver medicinsk bedömning får en tid inom fem dagar.", Stance.WORSE),
+        ("Medicinsk bedömning erbjuds inom 2 dagar.", Stance.BETTER_OR_EQUAL),
+        ("Medicinsk bedömning erbjuds samma dag eller nästa.", Stance.BETTER_OR_EQUAL),
+        ("Bedömningen görs inom 48 timmar.", Stance.BETTER_OR_EQUAL),
+        ("Bedömningen görs inom en vecka.", Stance.WORSE),
+    ],
+)
+def test_figures_compare_with_direction(text, stance):
+    assert read_claim(text, text, "", THREE_DAYS, 2026).stance is stance
+
+
+def test_deadlines_compare_by_day_of_year():
+    late = read_claim("Berättelsen lämnas senast 31 mars.", "Berättelsen lämnas senast 31 mars.", "", DEADLINE, 2026)
+    early = read_claim("Vi lämnar den senast den 15 februari.", "Vi lämnar den senast den 15 februari.", "", DEADLINE, 2026)
+    assert (late.stance, early.stance) == (Stance.WORSE, Stance.BETTER_OR_EQUAL)
+
+
+def test_a_copied_krav_or_the_bestallnings_voice_is_a_restatement():
+    krav = "Vårdgivaren ska erbjuda invånarna digitala kontaktvägar under vårdcentralens öppettider."
+    assert restates_krav(krav, krav)
+    assert restates_krav("Leverantören ska erbjuda chatt och video.", krav)
+    assert not restates_krav("Vi erbjuder chatt och video under hela öppettiden.", krav)
