@@ -79,7 +79,8 @@ class Assessor:
         against = [c for c in candidates if c.claim.stance in _AGAINST and c.score >= AGAINST_SCORE]
         affirming = [c for c in candidates if c.claim.stance in _AFFIRMING]
         plans = [c for c in candidates if c.claim.stance is Stance.PLANS]
-        looked_for = query.looked_for + [p.source for p in krav.parameters]
+        # A krav of procurement words only ("Leverantören ska …") is looked for as a whole.
+        looked_for = query.looked_for + [p.source for p in krav.parameters] or [krav.text]
 
         if against:
             best = against[0]

@@ -59,11 +59,14 @@ class Query:
     def coverage(self, passage: Passage) -> float:
         """Weighted share of the concepts the passage has, 0..1. An element's own words decide:
         a passage without any of them is not about the element, however much of the lead-in it
-        repeats ("rutiner för MRB-screening" under "Leverantören ska följa SOSFS 2015:10 …")."""
+        repeats ("rutiner för MRB-screening" under "Leverantören ska följa SOSFS 2015:10 …");
+        the lead-in's words can raise the share, never lower it."""
         own = _share(self.concepts, passage)
         if not self.lead_concepts:
             return own
-        return 0.0 if own == 0 else OWN_SHARE * own + (1 - OWN_SHARE) * _share(self.lead_concepts, passage)
+        if own == 0:
+            return 0.0
+        return max(own, OWN_SHARE * own + (1 - OWN_SHARE) * _share(self.lead_concepts, passage))
 
     def phrase_in(self, passage: Passage) -> str | None:
         """The first evidence term the passage's own text holds entirely."""

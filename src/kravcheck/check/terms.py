@@ -37,7 +37,7 @@ _DOMAIN_STOP_WORDS = (
     "hälsocentralens hälsocentraler vårdcentral vårdcentralen region regionen regionens norrbotten "
     "ska skall bör måste kunna finnas säkerställa säkerställer även samt exempelvis enligt gällande "
     "aktuell aktuella respektive utifrån ansvara ansvarar ansvar uppdrag uppdraget verksamhet "
-    "verksamheten vårdval primärvård primärvården bland annat behov vid"
+    "verksamheten vårdval primärvård primärvården bland annat behov vid via"
 )
 DOMAIN_STOP = frozenset(stem(word) for word in _DOMAIN_STOP_WORDS.split())
 
