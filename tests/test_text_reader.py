@@ -160,3 +160,133 @@ def test_title_echo_on_stems_and_compounds():
     # "meddelas" is no first part of "meddelarfrihet"; "hållbar" is one of "hållbarhetsarbete"
     assert echo.title(heading("Meddelarfrihet"), chef) == 0.0
     assert echo.title(heading("Hållbarhetsarbete"), hallbar) == 0.5
+
+
+# --- provider documents written as text: one line per paragraph ------------------------------
+
+
+def test_one_line_per_paragraph_is_not_double_spaced(tmp_path):
+    # Blank lines between all blocks, as in a double-spaced extraction; but the lines are whole
+    # paragraphs that end their sentences, so a long line without a full stop is a block of its own.
+    doc = read_inline(
+        tmp_path,
+        "Rutiner för tillgänglighet och kontinuitet på mottagningen 2026\n\n"
+        "Telefontiden är vardagar 08.00–09.30 och alla som ringer blir uppringda samma dag.\n\n"
+        "Utanför telefontiden hänvisar telefonsvararen till Arvidsjaurs hälsocentral.\n",
+    )
+    assert [b.text[:12] for b in doc.blocks] == ["Rutiner för ", "Telefontiden", "Utanför tele"]
+
+
+def test_double_spaced_extraction_joins_a_sentence_across_the_blank_line(tmp_path):
+    doc = read_inline(
+        tmp_path,
+        "Telefontillgängligheten ska vara god, de som ringer in till hälsocentralen ska\n\n"
+        "få kontakt med vården inom fyra timmar efter att inringning skett.\n\n"
+        "Vårdgivare ska i god tid och skriftligt till Beställaren ansöka om att få\n\n"
+        "ersättning för att öppna filial eller servicepunkt.\n",
+    )
+    assert [b.text[:20] for b in doc.blocks] == ["Telefontillgänglighe", "Vårdgivare ska i god"]
+
+
+def test_headings_with_a_one_part_number(tmp_path):
+    doc = read_inline(
+        tmp_path,
+        "Rutinsamling\n\n1 Telefon och tidbokning\n\n"
+        "Telefontid via Tele Q vardagar 08.00–09.30 och 13.00–14.00.\n\n"
+        "2. Hygien\n\nBasala hygienrutiner gäller för all personal vid alla patientnära moment.\n\n"
+        "1 Kommentar utan punkt\n\nMätning av följsamheten har inte gjorts under 2025.\n",
+    )
+    assert [(b.number, b.title) for b in doc.blocks if b.kind is BlockKind.HEADING] == [
+        ("1", "Telefon och tidbokning"),
+        ("2", "Hygien"),
+    ]
+    assert sections(doc)["Basala hygienrutiner gäller"] == "2"
+    assert sections(doc)["1 Kommentar utan"] == "2"  # its number goes back: no heading
+
+
+def test_a_numbered_list_between_blank_lines_is_no_heading(tmp_path):
+    # Short numbered items, each alone between blank lines.
+    doc = read_inline(
+        tmp_path,
+        "Hälsocentralen är ansluten till 1177 Vårdguidens e-tjänster sedan 2020.\n\n"
+        "De tjänster som ingår i basutbudet är följande tre stycken:\n\n1. Förnya recept\n\n"
+        "2. Kontakta mig\n\n3. Av- och omboka tid\n\nTjänsterna ska finnas i 1177 Vårdguidens e-tjänster.\n",
+    )
+    assert not [b for b in doc.blocks if b.kind is BlockKind.HEADING]
+    assert [b.text for b in doc.blocks if b.kind is BlockKind.LIST_ITEM] == [
+        "Förnya recept",
+        "Kontakta mig",
+        "Av- och omboka tid",
+    ]
+
+
+def test_unnumbered_headings_in_a_file_written_one_line_per_paragraph(tmp_path):
+    doc = read_inline(
+        tmp_path,
+        "Rutin för telefoni\n\nFastställd av verksamhetschefen 2025-08-18.\n\nSyfte\n\nRutinen ska säkerställa att alla som ringer får kontakt samma dag.\n\n"
+        "Telefontider och bemanning\n\n• Telefonen är öppen vardagar 08.00–15.30.\n\n"
+        "Vid sjukfrånvaro prioriteras telefonen framför planerade besök.\n\n"
+        "Senast reviderad\n\nUppföljning\n\nStatistiken redovisas varje månad på arbetsplatsträffen.\n",
+    )
+    assert [(b.kind, b.text[:30]) for b in doc.blocks if b.kind is not BlockKind.LIST_ITEM] == [
+        (BlockKind.PARAGRAPH, "Rutin för telefoni"),  # the document's title
+        (BlockKind.PARAGRAPH, "Fastställd av verksamhetschefe"),
+        (BlockKind.HEADING, "Syfte"),
+        (BlockKind.PARAGRAPH, "Rutinen ska säkerställa att al"),
+        (BlockKind.HEADING, "Telefontider och bemanning"),
+        (BlockKind.PARAGRAPH, "Vid sjukfrånvaro prioriteras t"),
+        (BlockKind.PARAGRAPH, "Senast reviderad"),  # followed by a title, not by text
+        (BlockKind.HEADING, "Uppföljning"),
+        (BlockKind.PARAGRAPH, "Statistiken redovisas varje må"),
+    ]
+
+
+def test_headings_in_a_file_written_as_text_keep_their_own_text(tmp_path):
+    # The text under "1.1 Telefon" echoes the title "Bokning av besök"; in an extraction it could
+    # be text that came out before its heading, but a file written as text is in order.
+    doc = read_inline(
+        tmp_path,
+        "1.1 Telefon\n\nPatienterna ringer via Tele Q och får en tid för bokning av besök samma dag.\n\n"
+        "Bokning av besök sker i journalsystemet av sjuksköterskan efter bedömning.\n\n"
+        "1.2 Bokning av besök\n\nBesök bokas inom tre dagar efter medicinsk bedömning.\n",
+    )
+    assert sections(doc) == {"Patienterna ringer via": "1.1", "Bokning av besök": "1.1", "Besök bokas inom": "1.2"}
+
+
+def test_bullet_indentation_nests_and_returns(tmp_path):
+    doc = read_inline(
+        tmp_path,
+        "Patienterna kan kontakta oss så här:\n\n• Telefon.\n• Chatt via 1177:\n  • med sjuksköterska\n"
+        "    • vardagar 8–17\n  • med läkare\n• Videobesök.\n• Journalen:\n• läses på 1177\n",
+    )
+    items = [b for b in doc.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert [(b.text, b.level) for b in items] == [
+        ("Telefon.", 1),
+        ("Chatt via 1177:", 1),
+        ("med sjuksköterska", 2),
+        ("vardagar 8–17", 3),
+        ("med läkare", 2),
+        ("Videobesök.", 1),  # less indented: the colon's nesting stops
+        ("Journalen:", 1),
+        ("läses på 1177", 2),  # same indentation after a colon: nested, as in an extraction
+    ]
+    assert doc.blocks[items[3].lead_in] is items[2]
+    assert doc.blocks[items[4].lead_in] is items[1]
+
+
+def test_table_rows_make_one_table(tmp_path):
+    doc = read_inline(
+        tmp_path,
+        "1.1 Uppföljning\n\nMått | 2025 | Mål\nTelefon besvarad samma dag | 97 % | 95 %\n"
+        "Bedömning inom tre dagar | 91 % | 90 %\nKälla: Tele Q | månadsstatistik | 2025 | 2026\n",
+    )
+    (table,) = [b for b in doc.blocks if b.kind is BlockKind.TABLE]
+    assert table.rows == [
+        ["Mått", "2025", "Mål"],
+        ["Telefon besvarad samma dag", "97 %", "95 %"],
+        ["Bedömning inom tre dagar", "91 %", "90 %"],
+    ]
+    assert table.text.splitlines()[0] == "Mått | 2025 | Mål"
+    assert table.section == "1.1"
+    # A row with another number of cells is no row of the table, and one row alone is no table.
+    assert (doc.blocks[-1].kind, doc.blocks[-1].text) == (BlockKind.PARAGRAPH, "Källa: Tele Q | månadsstatistik | 2025 | 2026")

@@ -1,7 +1,16 @@
 """Read plain text (.txt/.md), including text extracted from two-column PDFs such as the seeds.
 
-Text extracted from a two-column PDF has lost its geometry. Three things go wrong, and this reader
-repairs them with documented heuristics:
+Two kinds of text come in. A PDF extraction's lines wrap at the column width, mostly in
+mid-sentence. A provider's document written as text has one line per paragraph, heading, list
+item or table row, and blank lines between blocks; its lines are of very different lengths and
+most long ones end a sentence. The file as a whole decides which it is (`_one_line_per_paragraph`:
+two in three lines of 40 characters or more, not counting items and rows, end in sentence
+punctuation, and there are three such lines at least). In a file written as text the headings
+stand before their own text, in the order written: the repairs of stacked headings and headings
+after their text (1. below) are not made, as they would move text between sections by its words.
+
+Text extracted from a PDF, here a two-column one, has lost its geometry. Four things go wrong,
+and this reader repairs them with documented heuristics:
 
 1. **Stacked headings.** Headings that stood side by side at the top of two columns come out one
    after the other ("■ 2.1.11 Fast läkarkontakt" then "■ 2.1.12 Klagomål"), or even on one line,
@@ -29,11 +38,36 @@ repairs them with documented heuristics:
    paragraph break. A sentence cut by a column break goes on later, after other text and headings:
    a paragraph that opens in lower case ("andra vårdenheter och …") continues the nearest earlier
    paragraph of the chapter that stops in mid-sentence ("… genom samarbete med").
+4. **Double-spaced lines.** Some extractions put a blank line after every line. A file is
+   double-spaced when most of its lines stand alone between blank lines and its lines wrap (it is
+   not written one line per paragraph); there a blank line after a line that does not end a
+   sentence is no break. In a file written one line per paragraph every blank line is a break,
+   so a long title without a full stop is a block of its own.
 
 Block boundaries: a blank line ends a block; a bullet glyph starts a list item; lines indented
 with a tab continue the current list item; a short line ending in a colon ("Om ansvar och
-roller:") ends a paragraph. A list item that ends in a colon takes the following items of the
-same list as its nested items. A line that is only a page number is a running footer and dropped.
+roller:") ends a paragraph. A line that is only a page number is a running footer and dropped.
+
+Headings: a ■ glyph, "Kapitel N", or a dotted number ("2.1.11 Fast läkarkontakt") standing after a
+break. A one-part number ("1 Telefon och tidbokning", "2. Hygien") makes a heading when the line
+stands alone between blank lines at the margin, has at most 60 characters, opens with a capital
+after the number and does not end in a full stop, colon, semicolon, comma or dash; the numbers
+must increase through the file, and numbered lines with only blank lines between them, numbered
+alike and one apart, are a list ("1. Förnya recept" / "2. Kontakta mig"), not headings. In a file
+written one line per paragraph a line without a number is a heading ("Syfte", "Så fungerar Tele
+Q") under the same conditions of shape when text follows it (a paragraph, a list or a table, not
+another such line); the first line is the document's title and stays a paragraph, as in the
+other readers. Such a heading has no number and leaves the section as it is.
+
+Lists: a bullet's indentation counts two spaces a level ("• item", "  • nested"); leading tabs
+are an extraction's layout and do not count. A more indented item is nested in the item before
+it, a less indented one returns to the level of its indentation. An item that ends in a colon
+takes the following items at its own indentation as its nested items (an extraction has lost
+the indentation), until a less indented item or the end of the list.
+
+Tables: two or more consecutive lines of three or more cells ("Mått | 2025 | Mål"), each with as
+many cells as the first, are one table block with its rows, its text one "cell | cell" line per
+row as the PDF and DOCX readers give it.
 """
 
 from __future__ import annotations
@@ -53,6 +87,15 @@ _PAGE_NUMBER = re.compile(r"\d{1,3}")
 _SOFT_BREAK = "\x00soft"  # a blank line that does not end a paragraph (see _mark_soft_breaks)
 _DOUBLE_SPACED = 0.6  # share of lines followed by a single blank line that marks a double-spaced file
 _SENTENCE_ENDS = (".", ":", "!", "?", ";")
+# Share of body lines that end a sentence in a file written one line per paragraph. In an extraction
+# only the last line of a paragraph can end one: at most half of them for two-line paragraphs.
+_FINISHED_SHARE = 2 / 3
+_MIN_BODY_LINES = 3  # fewer are too little to tell a file written as text from an extraction
+_TITLE_MAX = 60  # characters: a heading without ■ or a dotted number is short
+_TITLE_UNFINISHED = (".", ":", ";", ",", "-", "–")  # a title ends in none of these
+_ONE_PART_NUMBER = re.compile(r"(?P<num>\d{1,2})(?P<dot>\.?)\s+[A-ZÅÄÖ]")  # "1 Telefon", "2. Hygien"
+_LEADING_NUMBER = re.compile(r"(?P<num>\d{1,2})(?P<dot>[.)]?)\s")  # a numbered line of any kind
+_CELL_SEPARATOR = re.compile(r" \|(?: |$)")
 _PLAIN_HEADING = re.compile(r"\d{1,2}(?:\.\d{1,2})+\s+[A-ZÅÄÖ]")
 _PLAIN_HEADING_MAX = 90
 _SHORT_LINE = 40  # characters: body lines are longer; a shorter line ends its block
@@ -86,6 +129,17 @@ class _Pending:
     first_line: int
     lines: list[str] = field(default_factory=list)
     position: int = 0  # where in the item list the block goes: where it started
+    level: int = 0  # list items: the indentation level of the bullet (see _indent_level)
+
+
+@dataclass
+class _Layout:
+    """What is decided from the file as a whole before it is read line by line (0-based line
+    indices)."""
+
+    headings: set[int]  # headings with a one-part number ("1 Telefon och tidbokning")
+    titles: set[int]  # unnumbered headings ("Syfte")
+    tables: dict[int, list[list[str]]]  # first line of a table -> its rows of cells
 
 
 def read_text(path: Path) -> Document:
@@ -96,8 +150,19 @@ def read_text(path: Path) -> Document:
         text = data.decode("cp1252", errors="replace")  # older Windows exports
     if not text.strip():
         raise InputError(f"filen innehåller ingen text: {path}")
-    items = _join_continuations(_scan(_mark_soft_breaks(text.splitlines())))
-    blocks = _chapter_before_its_sections(_attach_bodies(items))
+    lines = text.splitlines()
+    per_paragraph = _one_line_per_paragraph(lines)
+    lines = _mark_soft_breaks(lines, per_paragraph)
+    layout = _Layout(
+        headings=_numbered_titles(lines),
+        titles=_unnumbered_titles(lines) if per_paragraph else set(),
+        tables=_tables(lines),
+    )
+    items = _join_continuations(_scan(lines, layout))
+    if per_paragraph:
+        blocks = [_heading_block(item) if isinstance(item, _Heading) else item for item in items]
+    else:
+        blocks = _chapter_before_its_sections(_attach_bodies(items))
     _implicit_list_items(blocks)
     _nest_list_items(blocks)
     return Document(
@@ -105,7 +170,7 @@ def read_text(path: Path) -> Document:
     )
 
 
-def _scan(lines: list[str]) -> list[_Heading | Block]:
+def _scan(lines: list[str], layout: _Layout) -> list[_Heading | Block]:
     """Split the lines into headings and body blocks, in source order."""
     items: list[_Heading | Block] = []
     pending: _Pending | None = None
@@ -115,8 +180,15 @@ def _scan(lines: list[str]) -> list[_Heading | Block]:
         if pending is not None:
             text = join_lines(pending.lines)
             if text:
-                items.insert(pending.position, Block(kind=pending.kind, text=text, line=pending.first_line))
+                block = Block(kind=pending.kind, text=text, line=pending.first_line, level=pending.level)
+                items.insert(pending.position, block)
         pending = None
+
+    def end_block() -> None:
+        # A heading set beside a list item can cut it in two in the extraction; an item that has
+        # not ended stays open for its tab-indented continuation.
+        if not _interrupted(pending):
+            flush()
 
     index = 0
     while index < len(lines):
@@ -127,25 +199,32 @@ def _scan(lines: list[str]) -> list[_Heading | Block]:
         if raw == _SOFT_BREAK:
             continue
         if not stripped or _PAGE_NUMBER.fullmatch(stripped):
-            if not _interrupted(pending):  # an unfinished item may go on after a blank line and a heading
-                flush()
+            end_block()  # an unfinished item may go on after a blank line and a heading
             continue
-        if stripped.startswith(HEADING_GLYPH) or _CHAPTER_START.match(stripped) or _is_plain_heading(stripped, lines, index):
+        if number - 1 in layout.tables:
+            flush()
+            rows = layout.tables[number - 1]
+            items.append(_table_block(rows, number))
+            index += len(rows) - 1
+            continue
+        if _is_heading_line(stripped, lines, index, layout):
             headings = [parse_heading(part) for part in _split_heading_line(stripped)]
             headings = [h for h in headings if h is not None]
             if headings:
-                # A heading set beside a list item can cut it in two in the extraction; an item
-                # that has not ended stays open for its tab-indented continuation.
-                if not _interrupted(pending):
-                    flush()
+                end_block()
                 index = _read_title_continuation(lines, index, headings)
                 items.extend(_Heading(h, number) for h in headings)
                 continue
             flush()
+        if number - 1 in layout.titles:
+            end_block()
+            # Only in a file written as text, where the stacked-heading repairs are not made.
+            items.append(Block(BlockKind.HEADING, text=stripped, line=number, level=1, title=stripped))
+            continue
         is_item, rest = strip_bullet(raw)
         if is_item:
             flush()
-            pending = _Pending(BlockKind.LIST_ITEM, number, [rest], len(items))
+            pending = _Pending(BlockKind.LIST_ITEM, number, [rest], len(items), _indent_level(raw))
         elif pending is not None and pending.kind is BlockKind.LIST_ITEM and raw[:1] == "\t" or (
             pending is not None and pending.kind is BlockKind.LIST_ITEM and raw.startswith(" \t")
         ):
@@ -164,14 +243,56 @@ def _scan(lines: list[str]) -> list[_Heading | Block]:
     return items
 
 
-def _mark_soft_breaks(lines: list[str]) -> list[str]:
+def _is_heading_line(stripped: str, lines: list[str], index: int, layout: _Layout) -> bool:
+    """A ■ heading, a chapter, a dotted number standing after a break, or a one-part number that
+    the layout accepted. `index` is the index of the line after it."""
+    return (
+        stripped.startswith(HEADING_GLYPH)
+        or bool(_CHAPTER_START.match(stripped))
+        or _is_plain_heading(stripped, lines, index)
+        or index - 1 in layout.headings
+    )
+
+
+def _table_block(rows: list[list[str]], line: int) -> Block:
+    # The text as the PDF and DOCX readers give it: one "cell | cell" line per row.
+    return Block(BlockKind.TABLE, text="\n".join(" | ".join(row) for row in rows), line=line, rows=rows)
+
+
+def _indent_level(raw: str) -> int:
+    """1 for a bullet at the margin, one more per two leading spaces ("  • nested"). Leading tabs
+    come from a PDF extraction's layout, not from nesting: such a bullet counts as at the margin."""
+    leading = raw[: len(raw) - len(raw.lstrip())]
+    if leading.strip(" "):
+        return 1
+    return 1 + len(leading) // 2
+
+
+def _one_line_per_paragraph(lines: list[str]) -> bool:
+    """Whether the file was written as text, one line per paragraph, rather than extracted from a
+    PDF, whose lines wrap at the column width: most lines long enough to be body text end a
+    sentence. Bullets and table rows are left out (an item need not end in a full stop); with
+    fewer than three body lines to go by the file counts as an extraction."""
+    body = [
+        stripped
+        for stripped in (line.strip() for line in lines)
+        if len(stripped) >= _SHORT_LINE and not strip_bullet(stripped)[0] and _table_cells(stripped) is None
+    ]
+    finished = sum(1 for line in body if line.endswith(_SENTENCE_ENDS))
+    return len(body) >= _MIN_BODY_LINES and finished >= _FINISHED_SHARE * len(body)
+
+
+def _mark_soft_breaks(lines: list[str], per_paragraph: bool) -> list[str]:
     """Some extractions are double-spaced: a blank line after every line. There a blank line
-    inside a sentence (the line before it does not end one) is no paragraph break."""
+    inside a sentence (the line before it does not end one) is no paragraph break.
+
+    A file written one line per paragraph with blank lines between blocks has as many blank lines,
+    but its lines do not wrap: there every blank line is a break."""
     text_lines = sum(1 for line in lines if line.strip())
     single_blanks = [
         i for i in range(1, len(lines) - 1) if not lines[i].strip() and lines[i - 1].strip() and lines[i + 1].strip()
     ]
-    if len(single_blanks) < _DOUBLE_SPACED * text_lines:
+    if per_paragraph or len(single_blanks) < _DOUBLE_SPACED * text_lines:
         return lines
     marked = list(lines)
     for i in single_blanks:
@@ -180,6 +301,112 @@ def _mark_soft_breaks(lines: list[str]) -> list[str]:
         if not before.endswith(_SENTENCE_ENDS) and not short_item:
             marked[i] = _SOFT_BREAK
     return marked
+
+
+def _is_blank(lines: list[str], index: int) -> bool:
+    """A blank line, or the start or end of the file. A soft break is no blank line."""
+    return not 0 <= index < len(lines) or not lines[index].strip()
+
+
+def _stands_alone(lines: list[str], index: int) -> bool:
+    return _is_blank(lines, index - 1) and _is_blank(lines, index + 1)
+
+
+def _next_text(lines: list[str], index: int, step: int) -> str | None:
+    """The nearest line before (step -1) or after (step 1) that is not blank."""
+    index += step
+    while 0 <= index < len(lines):
+        if lines[index].strip():
+            return lines[index].strip()
+        index += step
+    return None
+
+
+def _title_like(stripped: str) -> bool:
+    """Short and without the punctuation that ends a sentence or a lead-in."""
+    return len(stripped) <= _TITLE_MAX and not stripped.endswith(_TITLE_UNFINISHED)
+
+
+def _is_text(stripped: str) -> bool:
+    """What follows a heading: a paragraph, a list or a table, not another title-like line."""
+    return not _title_like(stripped) or strip_bullet(stripped)[0] or _table_cells(stripped) is not None
+
+
+def _numbered_titles(lines: list[str]) -> set[int]:
+    """Headings with a one-part number, "1 Telefon och tidbokning" or "2. Hygien": a title-like
+    line at the margin that stands alone between blank lines and opens with a capital after its
+    number. The numbers increase through the file; a line whose number goes back is left as it is.
+    Numbered lines with only blank lines between them, numbered alike and counting on by one, are
+    a list (a double-spaced extraction's "1. Öka …" / "2. Fastställa …"): text stands between two
+    headings."""
+    found: set[int] = set()
+    last = 0
+    for index, line in enumerate(lines):
+        match = _ONE_PART_NUMBER.match(line)
+        if not match or not _stands_alone(lines, index) or not _title_like(line.strip()):
+            continue
+        if int(match["num"]) > last and not _in_numbered_list(lines, index, match):
+            found.add(index)
+            last = int(match["num"])
+    return found
+
+
+def _in_numbered_list(lines: list[str], index: int, match: re.Match[str]) -> bool:
+    """Whether the nearest text line before or after is numbered alike and one off: a list item."""
+    for step in (-1, 1):
+        neighbour = _LEADING_NUMBER.match(_next_text(lines, index, step) or "")
+        if neighbour and neighbour["dot"] == match["dot"] and int(neighbour["num"]) == int(match["num"]) + step:
+            return True
+    return False
+
+
+def _unnumbered_titles(lines: list[str]) -> set[int]:
+    """Headings without a number in a file written one line per paragraph ("Syfte", "Så fungerar
+    Tele Q"): a title-like line that opens with a capital, stands alone between blank lines and is
+    followed by text (a paragraph or a list), not by another title-like line. The file's first
+    line is its title, a paragraph as in the other readers, and so is a subtitle followed by a
+    heading."""
+    text_lines = [i for i, line in enumerate(lines) if line.strip()]
+    return {
+        index
+        for index, after in zip(text_lines[1:], text_lines[2:])
+        if _title_like(lines[index].strip())
+        and lines[index][:1].isupper()
+        and _table_cells(lines[index].strip()) is None
+        and _stands_alone(lines, index)
+        and _is_text(lines[after].strip())
+    }
+
+
+def _table_cells(stripped: str) -> list[str] | None:
+    """The cells of a table row written "cell | cell | cell" (three cells at least, so that a
+    stray bar in a sentence is no table); None for any other line."""
+    cells = _CELL_SEPARATOR.split(stripped)
+    return [cell.strip() for cell in cells] if len(cells) >= 3 else None
+
+
+def _tables(lines: list[str]) -> dict[int, list[list[str]]]:
+    """Tables: two or more consecutive table rows with the same number of cells."""
+    tables: dict[int, list[list[str]]] = {}
+    start = 0
+    while start < len(lines):
+        rows = _rows_from(lines, start)
+        if len(rows) >= 2:
+            tables[start] = rows
+        start += max(len(rows), 1)
+    return tables
+
+
+def _rows_from(lines: list[str], start: int) -> list[list[str]]:
+    """The table rows from `start` on with as many cells as the first; a row whose count differs
+    starts another table."""
+    rows: list[list[str]] = []
+    for line in itertools.islice(lines, start, None):
+        cells = _table_cells(line.strip())
+        if cells is None or rows and len(cells) != len(rows[0]):
+            break
+        rows.append(cells)
+    return rows
 
 
 def _implicit_list_items(blocks: list[Block]) -> None:
@@ -531,16 +758,28 @@ def _cut_score(body: list[Block], cut: int) -> float:
 
 
 def _nest_list_items(blocks: list[Block]) -> None:
-    """An item ending in a colon takes the following items of its list as nested items.
+    """Turn each list item's indentation level (from `_scan`) into its nesting level.
 
-    The extracted text has lost indentation, so the nesting runs to the end of the list; curators
-    correct the rare list that returns to the outer level.
+    A more indented item is nested in the item before it; a less indented one returns to the
+    level of the open item with its indentation. An item ending in a colon takes the following
+    items at its own indentation as its nested items: an extraction has lost the indentation, so
+    that nesting runs until a less indented item or the end of the list; curators correct the
+    rare extracted list that returns to the outer level.
     """
-    level = 1
+    open_items: list[tuple[int, int]] = []  # (indentation, level) of the items a next one may nest in
+    previous: Block | None = None
     for block in blocks:
         if block.kind is not BlockKind.LIST_ITEM:
-            level = 1
+            open_items, previous = [], None
             continue
-        block.level = level
-        if block.text.rstrip().endswith(":"):
-            level += 1
+        indent = block.level
+        while open_items and open_items[-1][0] > indent:
+            open_items.pop()
+        if open_items and open_items[-1][0] == indent:
+            level = open_items.pop()[1]
+            if previous is not None and previous.level == level and previous.text.rstrip().endswith(":"):
+                level += 1  # the previous item, at this indentation, is a lead-in
+        else:
+            level = open_items[-1][1] + 1 if open_items else 1
+        open_items.append((indent, level))
+        block.level, previous = level, block
