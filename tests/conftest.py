@@ -36,21 +36,3 @@ def block_with(doc: Document, text: str) -> Block:
     found = [block for block in doc.blocks if text in block.text]
     assert len(found) == 1, f"{len(found)} blocks contain {text!r}"
     return found[0]
-
-
-# PDF reader fixes for provider-style documents are in progress (one-line paragraphs, wrapped
-# titles, unnumbered headings, one-page running headers, column order with capitals). Until they
-# land, these tests of tests/test_submission_fixtures.py run as expected failures.
-_PENDING_PDF_READER_FIXES = {
-    "test_two_column_pdf_reads_the_left_column_before_the_right[capitals]",
-    "test_pdf_one_line_paragraphs_stay_apart",
-    "test_pdf_unnumbered_headings_and_a_subtitle_stay_apart_from_the_text",
-    "test_pdf_title_that_wraps_is_one_block",
-    "test_one_page_pdf_drops_its_running_header_and_keeps_the_body",
-}
-
-
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if item.name in _PENDING_PDF_READER_FIXES:
-            item.add_marker(pytest.mark.xfail(reason="PDF reader fix in progress", strict=False))

@@ -1,12 +1,27 @@
-"""The PDF reader on the fixture: the 2026 seed set as a two-column A4 PDF with change marks.
+"""The PDF reader on the fixture: the 2026 seed set as a two-column A4 PDF with change marks; and
+on small PDFs drawn line by line, where the geometry of one rule must be exact.
 
 The fixture was rendered from the text reader's output (fixtures/build.py), so the text reader's
 blocks are the reference for what the PDF reader must recover from geometry alone.
 """
 
-from kravcheck.document import BlockKind
+from __future__ import annotations
 
-from .conftest import block_with
+import sys
+from pathlib import Path
+from typing import NamedTuple
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from kravcheck.document import BlockKind
+from kravcheck.readers import read_document
+
+from .conftest import REPO, block_with
+
+sys.path.insert(0, str(REPO))
+from fixtures.make_pdf import FONT, register_fonts  # noqa: E402
 
 
 def test_page_count_and_running_lines_removed(pdf_2026, expect):
@@ -80,3 +95,137 @@ def test_one_column_pages_read_top_to_bottom(pdf_2026, expect):
     first_two_column = expect["pdf"]["two_column_from_page"]
     early = [b for b in pdf_2026.blocks if b.page and b.page < first_two_column and b.section and b.section.startswith("1.")]
     assert [b.section for b in early] == sorted((b.section for b in early), key=lambda s: [int(p) for p in s.split(".")])
+
+
+# --- small PDFs drawn line by line ------------------------------------------------------------
+
+LEFT, WIDTH, TOP, SIZE = 60.0, 475.0, 760.0, 10
+PITCH, PARAGRAPH_GAP = 13.5, 19.5
+P, L = BlockKind.PARAGRAPH, BlockKind.LIST_ITEM
+
+
+class Line(NamedTuple):
+    text: str
+    indent: float = 0  # from LEFT, where the words start
+    full: bool = False  # justified to the right edge, as every line of a justified paragraph but its last
+    bullet: str = ""  # drawn 12 pt left of the words, as a list's hanging indent sets it
+
+
+GAP = None  # a paragraph gap instead of a line
+
+
+def _draw(path: Path, pages: list[list[Line | None]]) -> Path:
+    register_fonts()
+    canvas = Canvas(str(path), pagesize=A4, invariant=1)
+    for lines in pages:
+        y = TOP
+        for line in lines:
+            if line is GAP:
+                y -= PARAGRAPH_GAP - PITCH
+                continue
+            _draw_line(canvas, line, y)
+            y -= PITCH
+        canvas.showPage()
+    canvas.save()
+    return path
+
+
+def _draw_line(canvas: Canvas, line: Line, y: float) -> None:
+    """One text object a line, word by word, as a layout program sets a justified line."""
+    x = LEFT + line.indent
+    words = line.text.split()
+    widths = [stringWidth(word, FONT, SIZE) for word in words]
+    space = (LEFT + WIDTH - x - sum(widths)) / (len(words) - 1) if line.full else stringWidth(" ", FONT, SIZE)
+    # A justified line holds as many words as fit; much wider spaces than that are no real line
+    # (and PDFium joins a line of wide spaces that starts with a bullet to the line above it).
+    assert space < 3 * stringWidth(" ", FONT, SIZE), f"too few words to fill the line: {line.text!r}"
+    text = canvas.beginText()
+    text.setFont(FONT, SIZE)
+    placed = [(x - 12, line.bullet)] if line.bullet else []
+    for word, width in zip(words, widths):
+        placed.append((x, word))
+        x += width + space
+    for at, word in placed:
+        text.setTextOrigin(at, y)
+        text.textOut(word)
+    canvas.drawText(text)
+
+
+def test_dash_that_starts_a_wrapped_line_of_prose_is_no_bullet(tmp_path):
+    # Swedish prose sets " – " everywhere. After a full line the dash goes on with the sentence;
+    # after a colon, or at a list's bullet position, it is a list item's bullet.
+    path = _draw(tmp_path / "dash.pdf", [[
+        Line("Hälsocentralen erbjuder telefonrådgivning och chatt för alla listade patienter alla vardagar", full=True),
+        Line("– även under sommaren – och besvarar ärenden inom en timme."),
+        GAP,
+        Line("Patienten får:"),
+        Line("– en tid inom tre dagar,"),
+        Line("– en skriftlig vårdplan."),
+        GAP,
+        Line("Kontaktvägar:"),
+        Line("Telefon med återuppringning samma dag för alla listade patienter, även helger och", indent=22, full=True,
+             bullet="–"),
+        Line("– under sommaren – via 1177.", indent=22),
+        Line("Chatt via 1177.", indent=22, bullet="–"),
+    ]])
+    doc = read_document(path)
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        (P, "Hälsocentralen erbjuder telefonrådgivning och chatt för alla listade patienter alla vardagar – även "
+         "under sommaren – och besvarar ärenden inom en timme."),
+        (P, "Patienten får:"),
+        (L, "en tid inom tre dagar,"),
+        (L, "en skriftlig vårdplan."),
+        (P, "Kontaktvägar:"),
+        (L, "Telefon med återuppringning samma dag för alla listade patienter, även helger och – under sommaren – "
+         "via 1177."),
+        (L, "Chatt via 1177."),
+    ]
+
+
+def test_paragraph_goes_on_over_a_page_break_before_a_capital_when_its_line_ran_full(tmp_path):
+    path = _draw(tmp_path / "pages.pdf", [
+        [
+            Line("Leverantören ska varje år lämna en verksamhetsberättelse och även en patientsäkerhets-", full=True),
+            Line("berättelse till regionen, som sedan granskar båda berättelserna noggrant tillsammans med", full=True),
+        ],
+        [
+            Line("Region Norrbotten följer upp avtalet varje kvartal."),  # goes on: the line before ran full
+            GAP,
+            Line("Uppföljningen redovisas i kvalitetsbokslutet, som varje år publiceras på 1177 och även på", full=True),
+            Line("regionens webbplats."),
+        ],
+        [Line("Patienten kan lämna synpunkter via 1177.")],  # a new paragraph: the one before ended
+    ])
+    doc = read_document(path)
+    assert [(b.kind, b.text, b.page) for b in doc.blocks] == [
+        (P, "Leverantören ska varje år lämna en verksamhetsberättelse och även en patientsäkerhetsberättelse till "
+         "regionen, som sedan granskar båda berättelserna noggrant tillsammans med Region Norrbotten följer upp "
+         "avtalet varje kvartal.", 1),
+        (P, "Uppföljningen redovisas i kvalitetsbokslutet, som varje år publiceras på 1177 och även på regionens "
+         "webbplats.", 2),
+        (P, "Patienten kan lämna synpunkter via 1177.", 3),
+    ]
+
+
+def test_list_item_goes_on_over_a_page_break_at_its_indent_not_at_the_edge(tmp_path):
+    path = _draw(tmp_path / "items.pdf", [
+        [
+            Line("Kontaktvägar:"),
+            Line("Telefon med återuppringning samma dag för alla listade patienter och anhöriga via", indent=22,
+                 full=True, bullet="•"),
+        ],
+        [
+            Line("Region Norrbottens telefonsystem.", indent=22),  # at the item's text: the item goes on
+            Line("Chatt med sjuksköterska alla vardagar, och med läkare efter en bedömning, för alla", indent=22,
+                 full=True, bullet="•"),
+        ],
+        [Line("Avvikelser rapporteras i Synergi.")],  # at the body's edge: the text after the list
+    ])
+    doc = read_document(path)
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        (P, "Kontaktvägar:"),
+        (L, "Telefon med återuppringning samma dag för alla listade patienter och anhöriga via Region "
+         "Norrbottens telefonsystem."),
+        (L, "Chatt med sjuksköterska alla vardagar, och med läkare efter en bedömning, för alla"),
+        (P, "Avvikelser rapporteras i Synergi."),
+    ]

@@ -10,8 +10,15 @@ import pypdfium2.raw as raw
 from ..document import Document, DocumentKind, sha256_of
 from ..errors import InputError
 from ..structure import finish
-from .pdf_geometry import PageContent, TableRegion
-from .pdf_layout import BlockBuilder, mark_change_bars, reading_order, remove_running_lines
+from .pdf_geometry import PageContent, TableRegion, TextLine
+from .pdf_layout import (
+    BlockBuilder,
+    LinePitch,
+    column_edges,
+    mark_change_bars,
+    reading_order,
+    remove_running_lines,
+)
 from .pdf_page import ScratchValues, has_images, inside, read_page
 from .pdf_tables import TableFinder
 
@@ -26,9 +33,10 @@ def read_pdf(path: Path) -> Document:
         pages = [read_page(pdf, index, scratch) for index in range(len(pdf))]
         _require_text(pdf, pages, path)
         remove_running_lines(pages)
-        builder = BlockBuilder()
-        for page in pages:
-            _lay_out(page, builder, finder)
+        ordered = [_order(page, finder) for page in pages]
+        builder = BlockBuilder(LinePitch(ordered))  # the pitch is learned over all pages first
+        for page, items in zip(pages, ordered):
+            _lay_out(page, items, builder)
         builder.flush()
         page_count = len(pdf)
     finally:
@@ -64,19 +72,20 @@ def _require_text(pdf: pdfium.PdfDocument, pages: list[PageContent], path: Path)
     raise InputError(f"PDF:en innehåller ingen text: {path}")
 
 
-def _lay_out(page: PageContent, builder: BlockBuilder, finder: TableFinder) -> None:
+def _order(page: PageContent, finder: TableFinder) -> list[tuple[int, TextLine | TableRegion]]:
+    """The page's lines and tables (pdfplumber's included) in reading order, change bars marked."""
     if page.irregular_grid:
         extra = finder.tables(page.number)
         page.tables += extra
         page.lines = [line for line in page.lines if not any(inside(line, table) for table in extra)]
     mark_change_bars(page)
-    ordered = reading_order(page)
-    builder.set_line_pitch([item for _, item in ordered if not isinstance(item, TableRegion)])
-    column_x: dict[int, float] = {}
-    for column, item in ordered:
-        column_x[column] = min(column_x.get(column, item.x0), item.x0)
+    return reading_order(page)
+
+
+def _lay_out(page: PageContent, ordered: list[tuple[int, TextLine | TableRegion]], builder: BlockBuilder) -> None:
+    columns = column_edges(page, ordered)
     for column, item in ordered:
         if isinstance(item, TableRegion):
             builder.add_table(item, page.number)
         else:
-            builder.add_line(item, page.number, column, column_x[column])
+            builder.add_line(item, page.number, column, columns[column])

@@ -1,4 +1,4 @@
-"""Data classes passed between the PDF reader's stages: measured lines, rules, tables, pages."""
+"""Data classes passed between the PDF reader's stages: measured lines, rules, tables, columns, pages."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ class TextLine:
     top: float
     baseline: float = 0.0  # y of the first character's origin: steadier than the glyph box for spacing
     hyphenated: bool = False  # the line ended in a hyphen that PDFium removed
-    bold: bool = False  # font facts are read only for heading candidates (see pdf_page)
-    size: float = 0.0
+    bold: bool = False  # of the font where the words start (see pdf_page._set_font)
+    size: float = 0.0  # points; 0 when PDFium could not tell
     deleted: list[str] = field(default_factory=list)
     changed: bool = False
     char_start: int = 0
@@ -59,6 +59,14 @@ class TableRegion:
     x1: float
     bottom: float
     top: float
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """Where one column's lines start and where its full lines end, on one page."""
+
+    left: float
+    right: float
 
 
 @dataclass(slots=True)

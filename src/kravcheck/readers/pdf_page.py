@@ -11,6 +11,7 @@ import ctypes
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
+from ..structure import BULLET_GLYPHS
 from .pdf_geometry import PageContent, Rule, TableRegion, TextLine
 from .pdf_tables import find_grids, read_grid
 
@@ -19,6 +20,7 @@ from .pdf_tables import find_grids, read_grid
 _LINE_BREAK = "\r\n"
 _HYPHEN_JOINS = ("\ufffe", "\x02")
 _BOLD_WEIGHT = 600
+_BULLET_SPACES = " \t\u00a0"
 
 
 class ScratchValues:
@@ -84,7 +86,6 @@ def _text_lines(textpage: pdfium.PdfTextPage, scratch: ScratchValues) -> list[Te
     text = textpage.get_text_range()
     lines: list[TextLine] = []
     position = 0
-    after_heading = False
     for physical in text.split(_LINE_BREAK):
         start = position
         position += len(physical) + len(_LINE_BREAK)
@@ -93,23 +94,32 @@ def _text_lines(textpage: pdfium.PdfTextPage, scratch: ScratchValues) -> list[Te
             if piece.strip():
                 line = _measure(handle, piece, start, length, hyphenated, scratch)
                 if line is not None:
-                    # Font facts cost two calls a line; only heading candidates and the line after
-                    # one (a wrapped title) need them.
-                    if after_heading or _may_be_heading(line.text):
-                        _read_font(handle, line)
-                    after_heading = line.bold
+                    _set_font(handle, line, lines[-1] if lines else None)
                     lines.append(line)
             start += length + (1 if hyphenated else 0)
     return lines
 
 
-def _may_be_heading(text: str) -> bool:
-    return text[:1].isdigit() or text[:1] == "■" or text[:7].lower() == "kapitel"
+def _set_font(handle, line: TextLine, before: TextLine | None) -> None:
+    """Size and weight of the line's font, which block grouping compares between neighbouring
+    lines, read where the words start: a bullet glyph is often set in another font or size than
+    its item. Calls are saved where the answer is known (see bench/parse_speed.py): the rest of a
+    hyphenated word is set like its first part, and a line that starts in lower case after a
+    regular one goes on with its text and stays regular."""
+    if before is not None and before.hyphenated:
+        line.size, line.bold = before.size, before.bold
+        return
+    index = line.char_start + _bullet_length(line.text)
+    line.size = raw.FPDFText_GetFontSize(handle, index)
+    if before is None or before.bold or not line.text[0].islower():
+        line.bold = raw.FPDFText_GetFontWeight(handle, index) >= _BOLD_WEIGHT
 
 
-def _read_font(handle, line: TextLine) -> None:
-    line.size = raw.FPDFText_GetFontSize(handle, line.char_start)
-    line.bold = raw.FPDFText_GetFontWeight(handle, line.char_start) >= _BOLD_WEIGHT
+def _bullet_length(text: str) -> int:
+    """Characters before the words of a line that starts with a bullet glyph and a space; else 0."""
+    if len(text) < 2 or text[0] not in BULLET_GLYPHS or text[1] not in _BULLET_SPACES:
+        return 0
+    return len(text) - len(text[1:].lstrip())
 
 
 def _split_hyphen_joins(physical: str) -> list[tuple[str, bool]]:
