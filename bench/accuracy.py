@@ -32,7 +32,6 @@ sys.path.insert(0, str(REPO / "src"))
 
 from kravcheck.catalogue import load_catalogue  # noqa: E402
 from kravcheck.check import check_submission  # noqa: E402
-from kravcheck.check.verdict import Verdict  # noqa: E402
 from kravcheck.readers import read_document  # noqa: E402
 
 STATUSES = ("met", "partial", "missing", "contradicted", "not_applicable")
@@ -64,16 +63,6 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _verdicts_by_id(verdicts: list[Verdict]) -> dict[str, Verdict]:
-    found: dict[str, Verdict] = {}
-    stack = list(verdicts)
-    while stack:
-        verdict = stack.pop()
-        found[verdict.krav.id] = verdict
-        stack.extend(verdict.elements)
-    return found
-
-
 def evaluate(directory: Path, catalogue_cache: dict) -> tuple[list[Outcome], float]:
     labels = yaml.safe_load((directory / "labels.yaml").read_text(encoding="utf-8"))
     catalog_path = REPO / labels["catalog"]
@@ -82,7 +71,7 @@ def evaluate(directory: Path, catalogue_cache: dict) -> tuple[list[Outcome], flo
     documents = [read_document(directory / name) for name in labels["documents"]]
     report = check_submission(catalogue, documents)
     elapsed = time.perf_counter() - started
-    verdicts = _verdicts_by_id(report.verdicts)
+    verdicts = report.by_id()
     outcomes = []
     for label in labels["labels"]:
         verdict = verdicts.get(label["id"])

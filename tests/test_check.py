@@ -36,15 +36,6 @@ Leverantören ska följa Socialstyrelsens föreskrifter för basal hygien i vår
 """
 
 
-def _by_id(verdicts):
-    found, stack = {}, list(verdicts)
-    while stack:
-        verdict = stack.pop()
-        found[verdict.krav.id] = verdict
-        stack.extend(verdict.elements)
-    return found
-
-
 @pytest.fixture(scope="module")
 def catalogue():
     return load_catalogue(CATALOGUE)
@@ -54,7 +45,7 @@ def catalogue():
 def traps(catalogue, tmp_path_factory):
     path = tmp_path_factory.mktemp("inlamning") / "ansokan.txt"
     path.write_text(TRAPS, encoding="utf-8")
-    return _by_id(check_submission(catalogue, [read_document(path)]).verdicts)
+    return check_submission(catalogue, [read_document(path)]).by_id()
 
 
 def test_a_worse_deadline_contradicts(traps):
@@ -93,7 +84,7 @@ def test_every_verdict_is_explained(labels, catalogue):
     submission = yaml.safe_load(labels.read_text(encoding="utf-8"))
     documents = [read_document(labels.parent / name) for name in submission["documents"]]
     texts = {d.source.rsplit("/", 1)[-1]: " ".join(" ".join(b.text for b in d.blocks).split()) for d in documents}
-    for verdict in _by_id(check_submission(catalogue, documents).verdicts).values():
+    for verdict in check_submission(catalogue, documents).by_id().values():
         assert verdict.reason
         if verdict.status in ("met", "partial", "contradicted"):
             assert verdict.evidence, f"{verdict.krav.id} is {verdict.status} without a quote"

@@ -121,14 +121,14 @@ class CheckFormat(StrEnum):
     md = "md"
 
 
-_FAIL_STATUSES = ("met", "partial", "missing", "contradicted", "not_applicable")
-
-
 def _fail_statuses(value: str | None) -> set[str]:
+    from .check.verdict import Status
+
+    known = [str(status) for status in Status]
     statuses = {part.strip() for part in (value or "").split(",") if part.strip()}
-    unknown = statuses - set(_FAIL_STATUSES)
+    unknown = statuses - set(known)
     if unknown:
-        raise typer.BadParameter(f"okänd status {', '.join(sorted(unknown))} (välj bland {', '.join(_FAIL_STATUSES)})")
+        raise typer.BadParameter(f"okänd status {', '.join(sorted(unknown))} (välj bland {', '.join(known)})")
     return statuses
 
 

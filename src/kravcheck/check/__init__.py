@@ -28,7 +28,7 @@ def check_submission(catalogue: Catalogue, documents: list[Document], progress: 
     analyzer = Analyzer()
     active = [k for k in catalogue.krav if k.status == "active"]
     builder = QueryBuilder(active, analyzer)  # first: the catalogue's words teach the compound splitter
-    assessor = Assessor(active, passages_of(documents, analyzer), builder, catalogue.year)
+    assessor = Assessor(passages_of(documents, analyzer), builder, catalogue.year)
     krav = progress(active) if progress else active
     verdicts = [assessor.verdict(k) for k in krav]
     return Report(catalogue, documents, verdicts, created=dt.date.today().isoformat())

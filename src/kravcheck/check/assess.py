@@ -54,7 +54,7 @@ class Candidate:
 class Assessor:
     """Checks the krav of one catalogue against the passages of one submission."""
 
-    def __init__(self, krav: list[Krav], passages: list[Passage], builder: QueryBuilder, year: int) -> None:
+    def __init__(self, passages: list[Passage], builder: QueryBuilder, year: int) -> None:
         import bm25s
 
         self.passages = passages

@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from rapidfuzz import fuzz
+
 from ..krav import Comparator, Parameter, Unit
 from ..parameters import find_parameters
 
@@ -106,8 +108,6 @@ def read_claim(
 def restates_krav(passage: str, krav_text: str) -> bool:
     """The passage copies the krav, speaks in the Beställning's voice, or says the krav's words
     again as a duty ("Den fasta vårdkontakten ska koordinera …"): it shows nothing done."""
-    from rapidfuzz import fuzz
-
     if _REQUIREMENT_VOICE.search(passage) or fuzz.ratio(passage.lower(), krav_text.lower()) >= _RESTATEMENT_RATIO:
         return True
     return bool(_DUTY.search(passage)) and fuzz.token_set_ratio(passage.lower(), krav_text.lower()) >= _RESTATED_DUTY_RATIO

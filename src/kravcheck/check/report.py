@@ -22,6 +22,10 @@ class Report:
     verdicts: list[Verdict] = field(default_factory=list)
     created: str = ""  # ISO date
 
+    def by_id(self) -> dict[str, Verdict]:
+        """Every verdict, of krav and elements, by its krav or element id."""
+        return {v.krav.id: v for top in self.verdicts for v in top.walk()}
+
     def summary(self) -> dict[str, int]:
         return {str(status): sum(v.status is status for v in self.verdicts) for status in STATUS_ORDER}
 

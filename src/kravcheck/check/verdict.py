@@ -52,3 +52,9 @@ class Verdict:
     evidence: list[Evidence] = field(default_factory=list)
     elements: list[Verdict] = field(default_factory=list)
     looked_for: list[str] = field(default_factory=list)
+
+    def walk(self):
+        """This verdict and its elements' verdicts, depth first (as `Krav.walk`)."""
+        yield self
+        for element in self.elements:
+            yield from element.walk()
