@@ -110,13 +110,13 @@ def lemma_table() -> LemmaTable:
     return LemmaTable(_cached_table())
 
 
-def _cache_dir() -> Path:
+def cache_dir() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "kravcheck"
 
 
 def _cached_table() -> Path | None:
-    path = _cache_dir() / f"{_TABLE_VERSION}.sqlite"
+    path = cache_dir() / f"{_TABLE_VERSION}.sqlite"
     if path.exists():
         return path
     try:

@@ -15,7 +15,7 @@ from ..document import Document
 from ..krav import Krav
 from .assess import Assessor
 from .passages import passages_of
-from .query import QueryBuilder
+from .cache import cached_queries
 from .report import Report
 from .terms import Analyzer
 
@@ -27,8 +27,8 @@ def check_submission(catalogue: Catalogue, documents: list[Document], progress: 
     of one submission. `progress` wraps the krav loop (a progress bar)."""
     analyzer = Analyzer()
     active = [k for k in catalogue.krav if k.status == "active"]
-    builder = QueryBuilder(active, analyzer)  # first: the catalogue's words teach the compound splitter
-    assessor = Assessor(passages_of(documents, analyzer), builder, catalogue.year)
+    queries = cached_queries(catalogue, active, analyzer)  # first: the catalogue's words teach the compound splitter
+    assessor = Assessor(passages_of(documents, analyzer), queries, catalogue.year)
     krav = progress(active) if progress else active
     verdicts = [assessor.verdict(k) for k in krav]
     return Report(catalogue, documents, verdicts, created=dt.date.today().isoformat())

@@ -25,7 +25,7 @@ from ..krav import Krav, Party
 from ..textnorm import shorten
 from .claims import Claim, Stance, clauses, read_claim, restates_krav
 from .passages import Passage
-from .query import Query, QueryBuilder
+from .query import Query
 from .verdict import Evidence, Status, Verdict
 
 TOP_K = 12  # passages per krav that get scored after ranking
@@ -54,11 +54,11 @@ class Candidate:
 class Assessor:
     """Checks the krav of one catalogue against the passages of one submission."""
 
-    def __init__(self, passages: list[Passage], builder: QueryBuilder, year: int) -> None:
+    def __init__(self, passages: list[Passage], queries: dict[str, Query], year: int) -> None:
         import bm25s
 
         self.passages = passages
-        self.builder = builder
+        self.queries = queries  # by krav or element ID (`query.build_queries`)
         self.year = year
         self._index = bm25s.BM25()
         corpus = [sorted(p.terms) + sorted(p.context_terms) for p in passages] or [[""]]
@@ -69,13 +69,12 @@ class Assessor:
             return Verdict(krav, Status.NOT_APPLICABLE, 1.0, "Ej tillämpligt: kravet binder regionen, inte vårdgivaren.")
         if krav.elements:
             return self._combined(krav, [self.verdict(element, lead_in=krav) for element in krav.elements])
-        return self._single(self.builder.query(krav, lead_in), lead_in)
+        return self._single(krav, self.queries[krav.id], lead_in)
 
     # --- one krav or element ---------------------------------------------------------------
 
-    def _single(self, query: Query, lead: Krav | None = None) -> Verdict:
-        krav = query.krav
-        candidates, restated = self._candidates(query, lead)
+    def _single(self, krav: Krav, query: Query, lead: Krav | None = None) -> Verdict:
+        candidates, restated = self._candidates(krav, query, lead)
         against = [c for c in candidates if c.claim.stance in _AGAINST and c.score >= AGAINST_SCORE]
         affirming = [c for c in candidates if c.claim.stance in _AFFIRMING]
         plans = [c for c in candidates if c.claim.stance is Stance.PLANS]
@@ -108,7 +107,7 @@ class Assessor:
         terms = ", ".join(looked_for[:6])
         return Verdict(krav, Status.MISSING, 0.7, f"Saknas: inget i dokumenten visar kravet (sökte efter {terms}).", looked_for=looked_for)
 
-    def _candidates(self, query: Query, lead: Krav | None = None) -> tuple[list[Candidate], bool]:
+    def _candidates(self, krav: Krav, query: Query, lead: Krav | None = None) -> tuple[list[Candidate], bool]:
         """The passages that are about the krav, best first, and whether one merely restated it."""
         if not self.passages or not query.tokens:
             return [], False
@@ -122,12 +121,12 @@ class Assessor:
             score = min(1.0, query.coverage(passage) + (PHRASE_BONUS if query.phrase_in(passage) else 0.0))
             if score + FIGURE_BONUS < EVIDENCE_SCORE:
                 continue
-            if restates_krav(passage.text, query.krav.text) or (lead is not None and restates_krav(passage.text, lead.text)):
+            if restates_krav(passage.text, krav.text) or (lead is not None and restates_krav(passage.text, lead.text)):
                 restated = True
                 continue
             clause, near = _matched_clause(query, passage)
             lead_in = passage.context if passage.kind == "list_item" else ""  # "Planerade åtgärder:"
-            claim = read_claim(passage.text, clause, lead_in, query.krav.parameters, self.year, near)
+            claim = read_claim(passage.text, clause, lead_in, krav.parameters, self.year, near)
             if claim.figure is not None:
                 score = min(1.0, score + FIGURE_BONUS)
             candidates.append(Candidate(passage, score, claim))
@@ -164,18 +163,17 @@ def _matched_clause(query: Query, passage: Passage) -> tuple[str, list[tuple[int
     """The clause of the passage that holds most of the query's concept weight, and the spans
     (relative to the clause) of the words in it that match a concept."""
 
-    def matched(start: int, end: int) -> list:
-        return [
-            w for w in passage.words
-            if start <= w.start < end and any(c.match(w.terms) > 0 for c in query.concepts)
-        ]
+    matched = [w for w in passage.words if any(c.match(w.terms) > 0 for c in query.concepts)]
+
+    def inside(start: int, end: int) -> list:
+        return [w for w in matched if start <= w.start < end]
 
     def weight(span: tuple[int, int]) -> float:
-        inside = frozenset(t for w in matched(*span) for t in w.terms)
-        return sum(c.weight * c.match(inside) for c in query.concepts)
+        terms = frozenset(t for w in inside(*span) for t in w.terms)
+        return sum(c.weight * c.match(terms) for c in query.concepts)
 
     start, end = max(clauses(passage.text), key=weight)
-    return passage.text[start:end], [(w.start - start, w.end - start) for w in matched(start, end)]
+    return passage.text[start:end], [(w.start - start, w.end - start) for w in inside(start, end)]
 
 
 def _quotes(candidates: list[Candidate]) -> list[Evidence]:

@@ -51,11 +51,12 @@ def passages_of(documents: list[Document], analyzer: Analyzer) -> list[Passage]:
         units.extend((Path(doc.source).name, unit) for unit in _units(doc, analyzer))
     unique_contexts = list(dict.fromkeys(_context_text(unit) for _file, unit in units))
     context_terms = {
-        text: frozenset(t for word in analyzer.words(doc) for t in word.terms)
-        for text, doc in zip(unique_contexts, analyzer.docs(unique_contexts), strict=True)
+        text: frozenset(t for word in words for t in word.terms)
+        for text, words in zip(unique_contexts, analyzer.words_of(analyzer.docs(unique_contexts)), strict=True)
     }
     fresh = iter(analyzer.docs(unit.text for _file, unit in units if unit.tokens is None))
     texts = [unit.tokens if unit.tokens is not None else next(fresh) for _file, unit in units]
+    words_of_units = analyzer.words_of(texts)
     return [
         Passage(
             file=file,
@@ -68,8 +69,7 @@ def passages_of(documents: list[Document], analyzer: Analyzer) -> list[Passage]:
             terms=frozenset(term for word in words for term in word.terms),
             context_terms=context_terms[_context_text(unit)],
         )
-        for (file, unit), text_doc in zip(units, texts, strict=True)
-        for words in [analyzer.words(text_doc)]
+        for (file, unit), words in zip(units, words_of_units, strict=True)
     ]
 
 

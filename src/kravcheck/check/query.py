@@ -14,21 +14,17 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..krav import Krav
 from .passages import Passage
 from .terms import Analyzer, Word
-from .thesaurus import Phrase, Thesaurus, load_groups
+from .thesaurus import Phrase, Thesaurus, load_groups, phrase_matches
 
 CONTEXT_WEIGHT = 0.5  # a concept found only in the heading or lead-in
 OWN_SHARE = 0.75  # an element's own words' share of its coverage; its lead-in's words have the rest
 VERB_WEIGHT = 0.5  # a duty's verb ("kommunicera via chattfunktion"): the object says what it is about
 _MODALS = frozenset({"ska", "skall", "bör", "måste", "att", "kunna"})
-
-
-def phrase_matches(phrase: Phrase, terms: frozenset[str]) -> bool:
-    return all(not word.isdisjoint(terms) for word in phrase)
 
 
 @dataclass(frozen=True)
@@ -38,9 +34,18 @@ class Concept:
     parts: tuple[str, ...]
     weight: float
     alternatives: tuple[Phrase, ...] = ()  # synonyms from the thesaurus
+    # Precomputed, since `match` runs for every word of every candidate: the terms any one of
+    # which matches (the word's and its one-word synonyms'), and the many-word synonyms.
+    _single: frozenset[str] = field(init=False, repr=False, compare=False)
+    _many: tuple[Phrase, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        single = self.whole.union(*(p[0] for p in self.alternatives if len(p) == 1))
+        object.__setattr__(self, "_single", single)
+        object.__setattr__(self, "_many", tuple(p for p in self.alternatives if len(p) > 1))
 
     def match(self, terms: frozenset[str]) -> float:
-        if not self.whole.isdisjoint(terms) or any(phrase_matches(p, terms) for p in self.alternatives):
+        if not self._single.isdisjoint(terms) or any(phrase_matches(p, terms) for p in self._many):
             return 1.0
         if self.parts:
             return sum(part in terms for part in self.parts) / len(self.parts)
@@ -49,7 +54,6 @@ class Concept:
 
 @dataclass(frozen=True)
 class Query:
-    krav: Krav
     concepts: tuple[Concept, ...]  # the krav's (or element's) own words
     lead_concepts: tuple[Concept, ...]  # an element's lead-in's words
     phrases: tuple[tuple[str, Phrase], ...]  # evidence terms and synonyms of the krav's phrases
@@ -94,6 +98,18 @@ def _share(concepts: tuple[Concept, ...], passage: Passage) -> float:
     return found / total
 
 
+def build_queries(krav: list[Krav], analyzer: Analyzer) -> dict[str, Query]:
+    """A query for every krav and element of `krav`, by ID; an element's query knows its lead-in."""
+    builder = QueryBuilder(krav, analyzer)
+    return {k.id: builder.query(k, lead_in) for top in krav for k, lead_in in _with_lead_ins(top)}
+
+
+def _with_lead_ins(krav: Krav, lead_in: Krav | None = None):
+    yield krav, lead_in
+    for element in krav.elements:
+        yield from _with_lead_ins(element, krav)
+
+
 class QueryBuilder:
     """Builds queries for a catalogue's krav, with concept weights from the catalogue."""
 
@@ -101,7 +117,7 @@ class QueryBuilder:
         self.analyzer = analyzer
         self.thesaurus = thesaurus or Thesaurus(load_groups(), analyzer)
         texts = [k.text for top in krav for k in top.walk()]
-        self._words = dict(zip(texts, (analyzer.words(doc) for doc in analyzer.docs(texts)), strict=True))
+        self._words = dict(zip(texts, analyzer.words_of(analyzer.docs(texts)), strict=True))
         document_frequency: Counter[str] = Counter()
         for words in self._words.values():
             document_frequency.update({w.key for w in words})
@@ -121,7 +137,7 @@ class QueryBuilder:
         tokens = tuple(t for c in concepts + lead_concepts for t in (*c.whole, *c.parts)) + tuple(
             t for _, phrase in phrases for word in phrase for t in word
         )
-        return Query(krav, concepts, lead_concepts, phrases, conjuncts if len(conjuncts) > 1 else (), tokens)
+        return Query(concepts, lead_concepts, phrases, conjuncts if len(conjuncts) > 1 else (), tokens)
 
     def _phrase(self, text: str) -> Phrase:
         return tuple(word.whole for word in self.analyzer.text_words(text))
@@ -130,11 +146,9 @@ class QueryBuilder:
         """The other members of each thesaurus group one of whose many-word members the krav
         text holds ("fast läkarkontakt" -> "namngiven läkare")."""
         terms = frozenset(t for w in words for t in w.whole)
-        found = []
-        for group, many_word in self.thesaurus.phrase_groups:
-            if any(phrase_matches(p, terms) for p in many_word):
-                found.extend(zip(group.members, group.phrases, strict=True))
-        return tuple(found)
+        return tuple(
+            pair for group in self.thesaurus.groups_with_phrase_in(terms) for pair in zip(group.members, group.phrases, strict=True)
+        )
 
     def _text_words(self, text: str) -> list[Word]:
         words = self._words.get(text)

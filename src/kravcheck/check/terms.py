@@ -42,6 +42,7 @@ _DOMAIN_STOP_WORDS = (
 DOMAIN_STOP = frozenset(stem(word) for word in _DOMAIN_STOP_WORDS.split())
 
 _WORD = re.compile(r"\w", re.UNICODE)
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -65,13 +66,25 @@ class Analyzer:
         self._cache: dict[str, Word] = {}  # per lower-case form, at offset 0
 
     def docs(self, texts: Iterable[str]):
-        """spaCy docs (tokens, sentences, lemmas) of `texts`, in order."""
+        """spaCy docs (tokens, sentences, lemmas) of `texts`, in order. The lemmas of all their
+        words are fetched in one batch first: one lookup per text costs more than the tagging."""
+        texts = list(texts)
+        lemma_table().prefetch({form.lower() for text in texts for form in _LETTERS.findall(text)})
         return list(self.nlp.pipe(texts, batch_size=256))
 
     def words(self, tokens) -> list[Word]:
         """The content words of a doc or span: no punctuation, no stop words."""
-        content = [t for t in tokens if _WORD.search(t.text) and not t.is_stop]
-        self._prepare({t.lower_ for t in content}, {t.lower_: t.lemma_ for t in content})
+        return self.words_of([tokens])[0]
+
+    def words_of(self, docs) -> list[list[Word]]:
+        """The content words of each doc or span. New word forms are analysed together, in one
+        round of lexicon lookups."""
+        contents = [[t for t in tokens if _WORD.search(t.text) and not t.is_stop] for tokens in docs]
+        every = [t for content in contents for t in content]
+        self._prepare({t.lower_ for t in every}, {t.lower_: t.lemma_ for t in every})
+        return [self._placed(tokens, content) for tokens, content in zip(docs, contents, strict=True)]
+
+    def _placed(self, tokens, content) -> list[Word]:
         offset = tokens[0].idx if len(tokens) else 0
         words = []
         for token in content:
@@ -81,6 +94,14 @@ class Analyzer:
             start = token.idx - offset
             words.append(Word(token.text, start, start + len(token.text), word.terms, word.whole, word.key, word.parts))
         return words
+
+    def vocabulary(self) -> dict[str, Word]:
+        """Every word form analysed so far: what a later run needs to analyse alike."""
+        return dict(self._cache)
+
+    def learn(self, vocabulary: dict[str, Word]) -> None:
+        """Take word forms analysed by an earlier run (`vocabulary`), as if analysed here."""
+        self._cache.update(vocabulary)
 
     def text_words(self, text: str) -> list[Word]:
         return self.words(self.nlp(text))

@@ -17,6 +17,10 @@ from .terms import Analyzer
 Phrase = tuple[frozenset[str], ...]  # one term set per word; matched when every word matches
 
 
+def phrase_matches(phrase: Phrase, terms: frozenset[str]) -> bool:
+    return all(not word.isdisjoint(terms) for word in phrase)
+
+
 @dataclass(frozen=True)
 class Group:
     members: tuple[str, ...]  # as written in the data file
@@ -26,21 +30,33 @@ class Group:
 class Thesaurus:
     def __init__(self, groups: list[list[str]], analyzer: Analyzer) -> None:
         members = [member for group in groups for member in group]
-        analysed = dict(zip(members, (analyzer.words(doc) for doc in analyzer.docs(members)), strict=True))
+        analysed = dict(zip(members, analyzer.words_of(analyzer.docs(members)), strict=True))
         self.groups: list[Group] = []
-        self.phrase_groups: list[tuple[Group, list[Phrase]]] = []  # groups with many-word members
+        # Many-word members by the terms of their first word: a text can only hold the phrase
+        # if it has one of them.
+        self._phrases_by_first: dict[str, list[tuple[Group, Phrase]]] = {}
         self._by_term: dict[str, list[Group]] = {}
         for written in groups:
             kept = [m for m in written if analysed[m]]  # a member of stop words only matches nothing
             group = Group(tuple(kept), tuple(tuple(w.whole for w in analysed[m]) for m in kept))
             self.groups.append(group)
-            many_word = [p for p in group.phrases if len(p) > 1]
-            if many_word:
-                self.phrase_groups.append((group, many_word))
             for phrase in group.phrases:
-                if len(phrase) == 1:
+                if len(phrase) > 1:
+                    for term in phrase[0]:
+                        self._phrases_by_first.setdefault(term, []).append((group, phrase))
+                else:
                     for term in phrase[0]:
                         self._by_term.setdefault(term, []).append(group)
+
+    def groups_with_phrase_in(self, terms: frozenset[str]) -> list[Group]:
+        """The groups one of whose many-word members `terms` hold, in data order."""
+        found = {
+            id(group): group
+            for term in terms
+            for group, phrase in self._phrases_by_first.get(term, ())
+            if phrase_matches(phrase, terms)
+        }
+        return [group for group in self.groups if id(group) in found]
 
     def alternatives(self, whole: frozenset[str]) -> tuple[Phrase, ...]:
         """The phrases a word with stems `whole` may also be found as."""
