@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kravcheck.check.claims import Stance, is_negated, is_plan, read_claim, restates_krav
+from kravcheck.check.claims import Stance, copies_of_krav, is_negated, is_plan, read_claim, restates_krav
 from kravcheck.parameters import find_parameters
 
 THREE_DAYS = find_parameters("Om medicinsk bedömning behövs ska denna erbjudas inom tre dagar.")
@@ -39,6 +39,43 @@ def test_negation_far_from_the_matched_words_does_not_deny():
     clause = "Vi har inte haft några längre avbrott i telefonin under året och alla som ringer före 16 blir uppringda samma dag"
     start = clause.index("uppringda")
     assert not is_negated(clause, [(start, start + 9)])
+
+
+def _near(clause: str, *words: str) -> list[tuple[int, int]]:
+    return [(clause.index(word), clause.index(word) + len(word)) for word in words]
+
+
+@pytest.mark.parametrize(
+    ("clause", "matched", "negated"),
+    [
+        # A subordinate clause's negation qualifies a circumstance ...
+        ("Patienter med stora vårdbehov erbjuds alltid en fast läkarkontakt, även om de inte själva har efterfrågat det",
+         ("fast läkarkontakt",), False),
+        ("Eftersom verksamhetschefen inte är läkare finns en medicinskt ledningsansvarig läkare", ("medicinskt ledningsansvarig",), False),
+        # ... unless the krav's words stand in it.
+        ("Vi är en liten hälsocentral som inte erbjuder chatt", ("chatt",), True),
+        # "ingen" denies the noun phrase after it.
+        ("För att chatten ska vara lätt att använda kräver den ingen inloggning", ("chatten",), False),
+        ("Vi har ingen chatt", ("chatt",), True),
+        # "inte … förrän": not until.
+        ("Vi släpper inte Tele Q-kön för dagen förrän samtliga återuppringningstider är fördelade", ("Tele Q-kön",), False),
+    ],
+)
+def test_negation_denies_only_the_matched_words(clause, matched, negated):
+    assert is_negated(clause, _near(clause, *matched)) is negated
+
+
+def test_a_pasted_krav_is_a_copy_whichever_krav_it_is_found_for():
+    krav = [
+        "Den fasta vårdkontakten ska koordinera vårdens insatser och fungera som ett stöd för patienten.",
+        "följa upp",
+    ]
+    passages = [
+        "Den fasta vårdkontakten ska koordinera vårdens insatser och fungera som ett stöd för patienten, säkerställa att vårdplanen är aktuell.",
+        "Den fasta vårdkontakten samordnar vårdens insatser och är patientens stöd.",
+        "Vi följer upp alla avvikelser varje månad.",
+    ]
+    assert copies_of_krav(passages, krav) == {0}
 
 
 @pytest.mark.parametrize(

@@ -28,7 +28,7 @@ def check_submission(catalogue: Catalogue, documents: list[Document], progress: 
     analyzer = Analyzer()
     active = [k for k in catalogue.krav if k.status == "active"]
     queries = cached_queries(catalogue, active, analyzer)  # first: the catalogue's words teach the compound splitter
-    assessor = Assessor(passages_of(documents, analyzer), queries, catalogue.year)
+    assessor = Assessor(passages_of(documents, analyzer), active, queries, catalogue.year)
     krav = progress(active) if progress else active
     verdicts = [assessor.verdict(k) for k in krav]
     return Report(catalogue, documents, verdicts, created=dt.date.today().isoformat())

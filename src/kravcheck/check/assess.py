@@ -23,7 +23,7 @@ import numpy as np
 
 from ..krav import Krav, Party
 from ..textnorm import shorten
-from .claims import Claim, Stance, clauses, read_claim, restates_krav
+from .claims import Claim, Stance, clauses, copies_of_krav, read_claim, restates_krav
 from .passages import Passage
 from .query import Query
 from .verdict import Evidence, Status, Verdict
@@ -54,11 +54,12 @@ class Candidate:
 class Assessor:
     """Checks the krav of one catalogue against the passages of one submission."""
 
-    def __init__(self, passages: list[Passage], queries: dict[str, Query], year: int) -> None:
+    def __init__(self, passages: list[Passage], krav: list[Krav], queries: dict[str, Query], year: int) -> None:
         import bm25s
 
         self.passages = passages
         self.queries = queries  # by krav or element ID (`query.build_queries`)
+        self._copies = copies_of_krav([p.text for p in passages], [k.text for top in krav for k in top.walk()])
         self.year = year
         self._index = bm25s.BM25()
         corpus = [sorted(p.terms) + sorted(p.context_terms) for p in passages] or [[""]]
@@ -117,6 +118,9 @@ class Assessor:
         for index in ranked:
             if scores[index] <= 0:
                 break
+            if index in self._copies:
+                restated = True
+                continue
             passage = self.passages[index]
             score = min(1.0, query.coverage(passage) + (PHRASE_BONUS if query.phrase_in(passage) else 0.0))
             if score + FIGURE_BONUS < EVIDENCE_SCORE:

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..krav import Comparator, Parameter, Unit
 from ..parameters import find_parameters
@@ -36,10 +36,24 @@ _NEGATION = re.compile(
 _NOT_A_NEGATION = re.compile(
     r"\b(?:inte|ej)\s+(?:bara|enbart|endast|minst|heller\s+utan)\b"
     r"|\b(?:ingen|inga)\s+(?:\w+\s+){0,3}?(?:ska|skall|behöver|behöva)\s+(?:\w+\s+){0,2}?(?:vänta|stå|nekas|avvisas)"
-    r"|\bsaknas\s+(?:det\s+)?(?:inga|ingen)\b",
+    r"|\bsaknas\s+(?:det\s+)?(?:inga|ingen)\b"
+    r"|\binte\b[^,.;]{0,80}?\bförrän\b",  # "släpper inte kön förrän alla är uppringda": not until
     re.IGNORECASE,
 )
 _NEGATION_REACH = 40  # characters between a negation and the matched words it can deny
+# "ingen", "inget", "inga" deny the noun phrase they stand before: "chatten kräver ingen
+# inloggning" says nothing against the chat.
+_DETERMINER = re.compile(r"\b(?:ingen|inget|inga)\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.IGNORECASE)
+# A subordinate clause runs from its conjunction to the next comma. Its negation qualifies a
+# circumstance ("Eftersom verksamhetschefen inte är läkare finns …", "även om de inte själva har
+# efterfrågat det", "en remiss som inte kommit fram"), and denies the krav only when the krav's
+# words stand in it too ("som inte erbjuder chatt").
+_SUBORDINATE_WORDS = 6  # at most between the conjunction and the negation
+_WORDS_AFTER_NEGATION = 3  # a subordinate clause ends at most this many words after its negation
+_SUBORDINATOR = re.compile(
+    r"\b(?:eftersom|även\s+om|trots\s+att|om|ifall|när|som|där|så\s+att|för\s+att|utan\s+att|innan|tills|medan)\b",
+    re.IGNORECASE,
+)
 _PLAN = re.compile(
     r"\b(?:planerar\s+(?:vi\s+)?att|planeras|planen\s+är|avser\s+(?:vi\s+)?att|avses|överväg\w*"
     r"|undersök(?:er|s)\s+(?:möjlighet\w*|om)|på\s+sikt|i\s+framtiden|framöver|under\s+uppbyggnad"
@@ -57,6 +71,8 @@ _REQUIREMENT_VOICE = re.compile(
 _RESTATEMENT_RATIO = 85  # rapidfuzz ratio above which a passage is the krav's own text
 _DUTY = re.compile(r"\b(?:ska|skall|bör|måste)\b", re.IGNORECASE)
 _RESTATED_DUTY_RATIO = 70  # token_set_ratio above which a duty repeats the krav's words
+_COPY_RATIO = 85  # ... above which a duty repeats the words of some krav of the catalogue
+_COPY_MIN_WORDS = 6
 _YEAR = re.compile(r"\b(20[2-9]\d)\b")
 
 
@@ -113,15 +129,60 @@ def restates_krav(passage: str, krav_text: str) -> bool:
     return bool(_DUTY.search(passage)) and fuzz.token_set_ratio(passage.lower(), krav_text.lower()) >= _RESTATED_DUTY_RATIO
 
 
+def copies_of_krav(passages: list[str], krav_texts: list[str]) -> set[int]:
+    """The indices of the passages that state a duty in the words of one of `krav_texts`: a
+    provider that pastes the catalogue's krav ("Den fasta vårdkontakten ska koordinera …") shows
+    nothing by them, whichever krav they are found for. Krav texts shorter than a sentence
+    ("följa upp") are too short to be copied recognisably."""
+    texts = [text.lower() for text in krav_texts if len(text.split()) >= _COPY_MIN_WORDS]
+    return {
+        index
+        for index, passage in enumerate(passages)
+        if _DUTY.search(passage)
+        and process.extractOne(passage.lower(), texts, scorer=fuzz.token_set_ratio, score_cutoff=_COPY_RATIO) is not None
+    }
+
+
 def is_negated(clause: str, near: list[tuple[int, int]] = ()) -> bool:
-    """A negation in the clause, close to one of the `near` spans when given."""
+    """A negation in the clause that denies the matched words (the `near` spans, when given):
+    close to one of them, in the same subordinate clause if it stands in one, and with one of
+    them in the noun phrase after "ingen"."""
     cleared = _NOT_A_NEGATION.sub(lambda m: " " * len(m.group()), clause)
     for negation in _NEGATION.finditer(cleared):
-        if not near or any(
-            negation.start() - _NEGATION_REACH <= end and start <= negation.end() + _NEGATION_REACH for start, end in near
-        ):
+        if not near:
+            return True
+        close = [
+            (start, end) for start, end in near
+            if negation.start() - _NEGATION_REACH <= end and start <= negation.end() + _NEGATION_REACH
+        ]
+        scope = _determined_span(cleared, negation.start()) or _subordinate_span(cleared, negation.start())
+        if scope is not None:
+            close = [(start, end) for start, end in close if scope[0] <= start < scope[1]]
+        if close:
             return True
     return False
+
+
+def _subordinate_span(clause: str, at: int) -> tuple[int, int] | None:
+    """The subordinate clause the negation at `at` stands in, or None when it stands in the main
+    clause. Without a parser its ends are guessed: it starts at a conjunction a few words before
+    the negation, and ends at a comma or a few words after it ("Eftersom chefen inte är läkare
+    finns en medicinskt ledningsansvarig läkare"); further away, the negation counts as the main
+    clause's, which errs toward a denial."""
+    segment_start = clause.rfind(",", 0, at) + 1
+    conjunctions = [c for c in _SUBORDINATOR.finditer(clause, segment_start, at) if len(clause[c.end() : at].split()) <= _SUBORDINATE_WORDS]
+    if not conjunctions:
+        return None
+    comma = clause.find(",", at)
+    end = comma if comma >= 0 else len(clause)
+    after = list(re.finditer(r"\S+", clause[at:end]))[: _WORDS_AFTER_NEGATION + 1]
+    return conjunctions[0].start(), at + after[-1].end() if after else end
+
+
+def _determined_span(clause: str, at: int) -> tuple[int, int] | None:
+    """The noun phrase after "ingen/inget/inga" at `at`, when the negation is one of those."""
+    determiner = _DETERMINER.match(clause, at)
+    return determiner.span(1) if determiner else None
 
 
 def is_plan(text: str, year: int) -> bool:

@@ -23,6 +23,7 @@ from .thesaurus import Phrase, Thesaurus, load_groups, phrase_matches
 
 CONTEXT_WEIGHT = 0.5  # a concept found only in the heading or lead-in
 OWN_SHARE = 0.75  # an element's own words' share of its coverage; its lead-in's words have the rest
+_FEW_OWN = 2  # an element with fewer words of its own is looked for with its lead-in's
 VERB_WEIGHT = 0.5  # a duty's verb ("kommunicera via chattfunktion"): the object says what it is about
 _MODALS = frozenset({"ska", "skall", "bör", "måste", "att", "kunna"})
 
@@ -64,12 +65,15 @@ class Query:
         """Weighted share of the concepts the passage has, 0..1. An element's own words decide:
         a passage without any of them is not about the element, however much of the lead-in it
         repeats ("rutiner för MRB-screening" under "Leverantören ska följa SOSFS 2015:10 …");
-        the lead-in's words can raise the share, never lower it."""
+        the lead-in's words can raise the share, never lower it, except for an element of a word
+        or two ("följa upp"), which says too little alone."""
         own = _share(self.concepts, passage)
         if not self.lead_concepts:
             return own
         if own == 0:
             return 0.0
+        if len(self.concepts) < _FEW_OWN:  # "följa upp": what it is about is in the lead-in, half
+            return (own + _share(self.lead_concepts, passage)) / 2
         return max(own, OWN_SHARE * own + (1 - OWN_SHARE) * _share(self.lead_concepts, passage))
 
     def phrase_in(self, passage: Passage) -> str | None:
