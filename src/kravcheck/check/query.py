@@ -48,7 +48,7 @@ class Concept:
     def match(self, terms: frozenset[str]) -> float:
         if not self._single.isdisjoint(terms) or any(phrase_matches(p, terms) for p in self._many):
             return 1.0
-        if self.parts:
+        if self.parts and self.parts[-1] in terms:  # a compound is a kind of its last part
             return sum(part in terms for part in self.parts) / len(self.parts)
         return 0.0
 
