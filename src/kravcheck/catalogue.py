@@ -270,9 +270,10 @@ def dump_yaml(data: CommentedMap) -> str:
     return buffer.getvalue()
 
 
-def write_atomic(path: Path, text: str, backup: bool = False) -> Path | None:
-    """Write `text` to `path` through a temporary file and a rename, so a crash never leaves half a
-    catalogue. With `backup`, the file replaced is first copied to PATH.YYYYMMDDTHHMMSS.bak."""
+def write_atomic(path: Path, text: str | bytes, backup: bool = False) -> Path | None:
+    """Write `text` (or the bytes of a binary report) to `path` through a temporary file and a
+    rename, so a crash never leaves half a file. With `backup`, the file replaced is first copied
+    to PATH.YYYYMMDDTHHMMSS.bak."""
     path.parent.mkdir(parents=True, exist_ok=True)
     kept = None
     if backup and path.exists():
@@ -281,7 +282,8 @@ def write_atomic(path: Path, text: str, backup: bool = False) -> Path | None:
         shutil.copy2(path, kept)
     handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as fh:
+        binary = isinstance(text, bytes)
+        with os.fdopen(handle, "wb" if binary else "w", encoding=None if binary else "utf-8") as fh:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())

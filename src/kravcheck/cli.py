@@ -119,6 +119,13 @@ class CheckFormat(StrEnum):
     table = "table"
     json = "json"
     md = "md"
+    html = "html"
+    xlsx = "xlsx"
+    docx = "docx"
+
+
+# Formats that are files, not text: they go to -o, never to a terminal.
+BINARY_FORMATS = (CheckFormat.xlsx, CheckFormat.docx)
 
 
 def _fail_statuses(value: str | None) -> set[str]:
@@ -136,13 +143,17 @@ def _fail_statuses(value: str | None) -> set[str]:
 def check(
     files: Annotated[list[Path], typer.Argument(help="Inlämningens dokument (PDF, DOCX, text); tillsammans en inlämning.")],
     catalog: Annotated[Path, typer.Option("--catalog", "-c", help="Kravkatalogen, t.ex. requirements_catalog/norrbotten/2026.yaml.")],
-    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="table (läsbar sammanfattning), json eller md.")] = CheckFormat.table,
+    fmt: Annotated[
+        CheckFormat,
+        typer.Option("--format", "-f", help="table (läsbar sammanfattning), json, md, html (en fristående fil), xlsx (kravmatris) eller docx (begäran om rättelse); xlsx och docx kräver -o."),
+    ] = CheckFormat.table,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Skriv rapporten till en fil i stället för till standard ut.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Skriv över en befintlig rapportfil.")] = False,
     fail_on: Annotated[
         str | None,
         typer.Option("--fail-on", help="Avsluta med kod 1 om någon av dessa statusar förekommer, t.ex. missing,contradicted."),
     ] = None,
+    provider: Annotated[str | None, typer.Option("--provider", help="Vårdgivarens namn, som rapporten anger (html, xlsx, docx).")] = None,
 ) -> None:
     """Granska en inlämning mot en kravkatalog: status per krav, med citat som belägg eller det som saknas."""
     from .catalogue import load_catalogue, write_atomic
@@ -150,6 +161,8 @@ def check(
     from .readers import read_document
 
     failing = _fail_statuses(fail_on)
+    if fmt in BINARY_FORMATS and output is None:
+        raise fail(f"--format {fmt} skriver en fil, inte text: ange den med -o, t.ex. -o rapport.{fmt}")
     if output is not None and output.exists() and not force:
         raise fail(f"rapporten finns redan: {output} (använd --force för att skriva över)")
     try:
@@ -157,29 +170,27 @@ def check(
         documents = [read_document(path) for path in files]
     except InputError as exc:
         raise fail(str(exc)) from None
-    report = check_submission(catalogue, documents, progress=_progress_bar()).to_dict()
+    checked = check_submission(catalogue, documents, progress=_progress_bar())
+    checked.provider = provider
+    report = checked.to_dict()
 
     text = _render_report(report, fmt)
     if output is None:
         typer.echo(text, nl=False, color=None if fmt is CheckFormat.table else False)
     else:
-        write_atomic(output, click_unstyle(text))
+        write_atomic(output, text if isinstance(text, bytes) else click_unstyle(text))
         typer.echo(f"{output}: {len(report['krav'])} krav granskade", err=True)
     found = {item["status"] for item in report["krav"]}
     if failing & found:
         raise typer.Exit(code=1)
 
 
-def _render_report(report: dict, fmt: CheckFormat) -> str:
+def _render_report(report: dict, fmt: CheckFormat) -> str | bytes:
     if fmt is CheckFormat.json:
         return json.dumps(report, ensure_ascii=False, indent=1) + "\n"
-    if fmt is CheckFormat.md:
-        from .reports.markdown import render_markdown
+    from .reports import render
 
-        return render_markdown(report)
-    from .reports.terminal import render_table
-
-    return render_table(report)
+    return render(report, str(fmt))
 
 
 def _progress_bar():
@@ -192,6 +203,73 @@ def _progress_bar():
             yield from bar
 
     return wrap
+
+
+class DiffFormat(StrEnum):
+    table = "table"
+    json = "json"
+    md = "md"
+
+
+class DiffGrouping(StrEnum):
+    topic = "topic"
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="Den äldre beställningen: katalog (YAML) eller dokument (PDF, DOCX, text).")],
+    new: Annotated[Path, typer.Argument(help="Den nyare beställningen: katalog eller dokument (dess ändringsmarkeringar läses).")],
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="table (läsbar sammanfattning), json eller md.")] = DiffFormat.table,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Skriv rapporten till en fil i stället för till standard ut.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Skriv över en befintlig rapportfil.")] = False,
+    region: Annotated[str | None, typer.Option("--region", help="Regionen för dokument (standard: läses ur dokumentet).")] = None,
+    old_year: Annotated[int | None, typer.Option("--old-year", help="Året för OLD när det är ett dokument (standard: läses ur dokumentet).")] = None,
+    new_year: Annotated[int | None, typer.Option("--new-year", help="Året för NEW när det är ett dokument (standard: läses ur dokumentet).")] = None,
+    cross_region: Annotated[bool, typer.Option("--cross-region", help="Jämför två regioner i stället för två år.")] = False,
+    by: Annotated[DiffGrouping, typer.Option("--by", help="Med --cross-region: jämför per ämne.")] = DiffGrouping.topic,
+) -> None:
+    """Visa vad som ändrats krav för krav mellan två års beställningar, eller jämför två regioner per ämne."""
+    from .catalogue import write_atomic
+    from .diff import diff_catalogues
+    from .diff.cross_region import compare_by_topic
+    from .diff.sources import load_side
+
+    if output is not None and output.exists() and not force:
+        raise fail(f"rapporten finns redan: {output} (använd --force för att skriva över)")
+    try:
+        before = load_side(old, region, old_year)
+        after = load_side(new, region, new_year, with_document=True)
+    except InputError as exc:
+        raise fail(str(exc)) from None
+    regions = (before.catalogue.region, after.catalogue.region)
+    if regions[0] != regions[1] and not cross_region:
+        raise fail(f"olika regioner ({regions[0]}, {regions[1]}): jämför dem per ämne med --cross-region --by topic")
+    if cross_region:
+        report = compare_by_topic(before.catalogue, after.catalogue).to_dict()
+        done = f"{len(report['topics'])} ämnen jämförda"
+    else:
+        report = diff_catalogues(before.catalogue, after.catalogue, after.document).to_dict()
+        done = f"{report['summary']['material']} väsentliga ändringar"
+    text = _render_diff(report, fmt)
+    if output is None:
+        typer.echo(text, nl=False, color=None if fmt is DiffFormat.table else False)
+    else:
+        write_atomic(output, click_unstyle(text))
+        typer.echo(f"{output}: {done}", err=True)
+
+
+def _render_diff(report: dict, fmt: DiffFormat) -> str:
+    if fmt is DiffFormat.json:
+        return json.dumps(report, ensure_ascii=False, indent=1) + "\n"
+    from .reports.diff_markdown import render_diff_markdown, render_topics_markdown
+
+    if report.get("mode") == "by_topic":  # no table of its own: the Markdown reads well in a terminal
+        return render_topics_markdown(report)
+    if fmt is DiffFormat.md:
+        return render_diff_markdown(report)
+    from .reports.diff_terminal import render_diff_table
+
+    return render_diff_table(report)
 
 
 @catalog_app.command("validate")
@@ -231,3 +309,4 @@ def catalog_show(
         and (section is None or k.section == section or (k.section or "").startswith(section + "."))
     ]
     sys.stdout.write(render_catalogue(catalogue, selected))
+

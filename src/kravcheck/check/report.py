@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .. import __version__
 from ..catalogue import Catalogue
 from ..document import Document
 from .verdict import STATUS_ORDER, Evidence, Verdict
@@ -21,6 +22,7 @@ class Report:
     documents: list[Document]
     verdicts: list[Verdict] = field(default_factory=list)
     created: str = ""  # ISO date
+    provider: str | None = None  # the provider's name, as the reviewer gives it (`check --provider`)
 
     def by_id(self) -> dict[str, Verdict]:
         """Every verdict, of krav and elements, by its krav or element id."""
@@ -34,6 +36,8 @@ class Report:
         return {
             "format": REPORT_FORMAT,
             "created": self.created,
+            "kravcheck_version": __version__,
+            "provider": self.provider,
             "catalog": {
                 "region": c.region,
                 "year": c.year,
@@ -41,6 +45,9 @@ class Report:
                 "path": str(c.path) if c.path else None,
                 "sha256": c.sha256,
                 "coverage": c.coverage,
+                # Which extraction of the Beställning the catalogue is: a curated file keeps these.
+                "extracted": c.extracted,
+                "kravcheck_version": c.kravcheck_version,
             },
             "documents": [
                 {"file": d.source, "sha256": d.sha256, "kind": str(d.kind), "pages": d.page_count} for d in self.documents
@@ -64,6 +71,7 @@ def _verdict_dict(verdict: Verdict, top: bool = False) -> dict:
         "reason": verdict.reason,
         "evidence": [_evidence_dict(e) for e in verdict.evidence],
         "looked_for": verdict.looked_for,
+        "verifikat": krav.verifikat,
     }
     if verdict.elements:
         data["elements"] = [_verdict_dict(v) for v in verdict.elements]

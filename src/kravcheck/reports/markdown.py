@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from .common import STATUS_LABELS, by_status, location, summary_line, title
+from .common import MODALITY_LABELS, STATUS_LABELS, by_status, file_name, location, summary_line, title
 
 
 def render_markdown(report: dict) -> str:
     lines = [f"# Kravkontroll: {title(report)}", ""]
-    lines.append("Dokument: " + ", ".join(f"`{_name(d['file'])}`" for d in report["documents"]))
+    lines.append("Dokument: " + ", ".join(f"`{file_name(d['file'])}`" for d in report["documents"]))
     lines += ["", f"**Resultat:** {summary_line(report)}", ""]
     if report["catalog"].get("coverage") == "partial":
         lines += ["> Katalogen täcker bara en del av årets krav.", ""]
@@ -19,7 +19,7 @@ def render_markdown(report: dict) -> str:
 
 
 def _krav_lines(item: dict) -> list[str]:
-    modality = "bör" if item["modality"] == "bör" else "ska"
+    modality = MODALITY_LABELS[item["modality"]]
     lines = [f"### {item['id']} · {item.get('section') or ''} {item.get('section_title') or ''}".rstrip(), ""]
     lines += [f"> {item['text']} *({modality})*", "", item["reason"], ""]
     lines += [f"- ”{e['quote']}” — {location(e)}" for e in item["evidence"]]
@@ -28,7 +28,3 @@ def _krav_lines(item: dict) -> list[str]:
         lines.append(f"- **{label}:** {element['text']}")
         lines += [f"  - ”{e['quote']}” — {location(e)}" for e in element["evidence"][:1]]
     return lines + [""]
-
-
-def _name(path: str) -> str:
-    return path.rsplit("/", 1)[-1]
