@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
 from ruamel.yaml import YAML
 
-from kravcheck.catalogue import load_catalogue
+from kravcheck.catalogue import load_catalogue, write_atomic
 
 from .conftest import REPO, SEED_2026
 from .test_cli_parse import kravcheck
@@ -120,3 +121,14 @@ def test_shipped_2022_catalogue_states_the_basutbud_and_the_four_hours():
     assert [(p.value, str(p.unit), str(p.comparator)) for p in phone.parameters] == [(4, "hour", "<=")]
     chat = next(k for k in catalogue.krav if k.section == "4.32")
     assert "digital_basutbud" in chat.topics and chat.parameters[0].value == "2022-12-31"
+
+
+def test_atomic_writes_keep_the_mode_of_the_file_they_replace_or_follow_the_umask(tmp_path):
+    fresh = tmp_path / "rapport.html"
+    write_atomic(fresh, "<p>ny</p>")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask  # not mkstemp's 0600
+    fresh.chmod(0o640)
+    write_atomic(fresh, b"binary")
+    assert (fresh.stat().st_mode & 0o777, fresh.read_bytes()) == (0o640, b"binary")
