@@ -310,3 +310,59 @@ def catalog_show(
     ]
     sys.stdout.write(render_catalogue(catalogue, selected))
 
+
+class LintFormat(StrEnum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+
+
+class LintLevel(StrEnum):
+    info = "info"
+    warning = "warning"
+    error = "error"
+
+
+@app.command()
+def lint(
+    files: Annotated[list[Path], typer.Argument(help="Dokument att granska (PDF, DOCX, text): en beställning eller en inlämning.")],
+    catalog: Annotated[Path | None, typer.Option("--catalog", "-c", help="Kravkatalogen: hänvisningar till en beställning från ett annat år flaggas.")] = None,
+    fmt: Annotated[LintFormat, typer.Option("--format", "-f", help="text (en rad per fynd), json eller sarif.")] = LintFormat.text,
+    config: Annotated[Path | None, typer.Option("--config", help="Konfigurationsfil (standard: kravcheck.toml i arbetskatalogen).")] = None,
+    min_level: Annotated[LintLevel, typer.Option("--min-level", help="Visa bara fynd på denna nivå eller högre.")] = LintLevel.info,
+) -> None:
+    """Hitta skrivfel i en beställning och vanliga fel i vårdgivares dokument (regler: docs/lint.md)."""
+    from .catalogue import load_catalogue
+    from .lint import Level, lint_document
+    from .lint.config import load_config
+    from .readers import read_document
+
+    try:
+        settings = load_config(config, Path.cwd())
+        year = load_catalogue(catalog).year if catalog is not None else None
+        documents = [read_document(path) for path in files]
+    except InputError as exc:
+        raise fail(str(exc)) from None
+    findings = [f for doc in documents for f in lint_document(doc, settings, year)]
+    shown = [f for f in findings if f.level.rank >= Level(min_level).rank]
+    typer.echo(_render_lint(shown, fmt, [doc.source for doc in documents], settings), nl=False)
+    from .lint.output import summary_line
+
+    typer.echo(summary_line(shown, len(documents)), err=True)
+    if any(f.level is Level.ERROR for f in findings):
+        raise typer.Exit(code=1)
+
+
+def _render_lint(findings: list, fmt: LintFormat, files: list[str], settings) -> str:
+    if fmt is LintFormat.json:
+        from .lint.output import render_json
+
+        return render_json(findings, files)
+    if fmt is LintFormat.sarif:
+        from .lint.rules import rule_specs
+        from .lint.sarif import render_sarif
+
+        return render_sarif(findings, rule_specs(), settings.levels)
+    from .lint.output import render_text
+
+    return render_text(findings)

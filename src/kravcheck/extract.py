@@ -66,7 +66,7 @@ class ModalHit:
 
 
 @functools.cache
-def _matcher():
+def modal_matcher():
     from spacy.matcher import Matcher
 
     matcher = Matcher(pipeline().vocab)
@@ -90,7 +90,7 @@ def find_modal(sentence) -> ModalHit | None:
     """
     hits: list[tuple[int, ModalHit]] = []  # (priority, hit): 0 main clause, 1 relative clause
     vocab = sentence.vocab
-    for match_id, start, end in _matcher()(sentence):
+    for match_id, start, end in modal_matcher()(sentence):
         kind = vocab.strings[match_id]
         negated = _negated(sentence, end)
         if kind == "får" and not negated:

@@ -103,7 +103,7 @@ def _open_failure(exc: Exception) -> str:
     return "kan inte öppnas"
 
 
-def _body_items(container: etree._Element) -> Iterator[etree._Element]:
+def body_items(container: etree._Element) -> Iterator[etree._Element]:
     """The `w:p` and `w:tbl` elements of a body or table cell in order, also inside content controls."""
     for child in container:
         if child.tag in (_W_P, _W_TBL):
@@ -111,9 +111,9 @@ def _body_items(container: etree._Element) -> Iterator[etree._Element]:
         elif child.tag == _W_SDT:
             content = child.find(_W_SDT_CONTENT)
             if content is not None:
-                yield from _body_items(content)
+                yield from body_items(content)
         elif child.tag == _W_CUSTOM_XML:
-            yield from _body_items(child)
+            yield from body_items(child)
 
 
 def _int_val(element: etree._Element, path: str, default: int) -> int:
@@ -298,7 +298,7 @@ class _BodyReader:
     def blocks(self, body: etree._Element) -> Iterator[Block]:
         """Blocks in body order; `paragraph` is the body paragraph index (tables: the next one's)."""
         paragraphs = 0
-        for item in _body_items(body):
+        for item in body_items(body):
             if item.tag == _W_P:
                 block = self._paragraph_block(item)
                 index, paragraphs = paragraphs, paragraphs + 1
@@ -375,7 +375,7 @@ class _BodyReader:
 
     def _read_cell(self, cell: etree._Element) -> _Marked:
         """A cell's paragraphs joined by spaces; a nested table is flattened into the cell text."""
-        return _Marked.joined((self._read_item(item) for item in _body_items(cell)), " ")
+        return _Marked.joined((self._read_item(item) for item in body_items(cell)), " ")
 
     def _read_item(self, item: etree._Element) -> _Marked:
         if item.tag == _W_P:
