@@ -92,12 +92,6 @@ class Document:
             if b.kind is BlockKind.HEADING and b.number
         ]
 
-    def section_title(self, number: str | None) -> str | None:
-        for section in self.sections:
-            if section.number == number:
-                return section.title
-        return None
-
     def to_dict(self) -> dict:
         return {
             "source": self.source,

@@ -182,6 +182,9 @@ class Extractor:
             if block.kind is BlockKind.LIST_ITEM and block.lead_in is not None:
                 self._children.setdefault(block.lead_in, []).append(index)
         self._consumed: set[int] = set()
+        self._titles: dict[str, str] = {}  # section number -> title, the first heading of a number
+        for section in doc.sections:
+            self._titles.setdefault(section.number, section.title)
         # The latest lead-in krav with a modal verb, and the index of its last block, per section:
         # a list that goes on after a page break or a sub-heading continues it.
         self._open_lead: dict[str | None, tuple[Krav, int]] = {}
@@ -284,7 +287,7 @@ class Extractor:
 
     def _krav(self, text: str, block: Block, hit: ModalHit, party: Party) -> Krav:
         return _annotated(
-            text.strip(), block.section, self._doc.section_title(block.section), hit.modality, party, block.page, block.line
+            text.strip(), block.section, self._titles.get(block.section), hit.modality, party, block.page, block.line
         )
 
 

@@ -68,10 +68,19 @@ class LintContext:
         ]
 
     def _block_of(self, krav: Krav) -> int | None:
+        """The block holding the krav's text: one at the krav's line and page if there is one."""
         key = krav.text[:_KRAV_KEY]
-        found = [i for i, b in enumerate(self.doc.blocks) if key in b.text]
-        placed = [i for i in found if self.doc.blocks[i].line == krav.line and self.doc.blocks[i].page == krav.page]
-        return (placed or found or [None])[0]
+        placed = (i for i in self._blocks_at.get((krav.line, krav.page), ()) if key in self.doc.blocks[i].text)
+        anywhere = (i for i, b in enumerate(self.doc.blocks) if key in b.text)
+        found = next(placed, None)
+        return found if found is not None else next(anywhere, None)
+
+    @functools.cached_property
+    def _blocks_at(self) -> dict[tuple[int | None, int | None], list[int]]:
+        at: dict[tuple[int | None, int | None], list[int]] = {}
+        for index, block in enumerate(self.doc.blocks):
+            at.setdefault((block.line, block.page), []).append(index)
+        return at
 
     @functools.cached_property
     def definition_blocks(self) -> set[int]:
