@@ -30,7 +30,7 @@ from .verdict import Evidence, Status, Verdict
 
 TOP_K = 12  # passages per krav that get scored after ranking
 EVIDENCE_SCORE = 0.45  # a passage is about the krav
-MET_SCORE = 0.7  # ... and strong enough to show it
+MET_SCORE = 0.65  # ... and strong enough to show it
 AGAINST_SCORE = 0.55  # ... and strong enough that its denial or worse figure contradicts it
 PHRASE_BONUS = 0.3  # the passage holds one of the krav's curated evidence terms
 FIGURE_BONUS = 0.2  # the passage states a figure of the kind the krav sets (days, per cent …)

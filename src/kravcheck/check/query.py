@@ -133,8 +133,8 @@ class QueryBuilder:
         concepts = self._concepts(words, _verbs(krav.text, element=lead_in is not None))
         lead_concepts: tuple[Concept, ...] = ()
         if lead_in is not None:
-            own = {c.text.lower() for c in concepts}
-            lead_concepts = tuple(c for c in self._concepts(self._text_words(lead_in.text)) if c.text.lower() not in own)
+            own = frozenset().union(*(c.whole for c in concepts))  # "vårdkontakten" is "vårdkontakter"
+            lead_concepts = tuple(c for c in self._concepts(self._text_words(lead_in.text)) if c.whole.isdisjoint(own))
         phrases = tuple((term, self._phrase(term)) for term in krav.evidence_terms) + self._synonym_phrases(words)
         heads = _conjunct_heads(krav.text)
         conjuncts = tuple(c for c in concepts if c.text.lower() in heads)
@@ -148,10 +148,13 @@ class QueryBuilder:
 
     def _synonym_phrases(self, words: list[Word]) -> tuple[tuple[str, Phrase], ...]:
         """The other members of each thesaurus group one of whose many-word members the krav
-        text holds ("fast läkarkontakt" -> "namngiven läkare")."""
+        text holds ("fast läkarkontakt" -> "namngiven läkare"), not those it holds itself."""
         terms = frozenset(t for w in words for t in w.whole)
         return tuple(
-            pair for group in self.thesaurus.groups_with_phrase_in(terms) for pair in zip(group.members, group.phrases, strict=True)
+            (member, phrase)
+            for group in self.thesaurus.groups_with_phrase_in(terms)
+            for member, phrase in zip(group.members, group.phrases, strict=True)
+            if not phrase_matches(phrase, terms)  # the krav's own words earn no bonus for saying them
         )
 
     def _text_words(self, text: str) -> list[Word]:
