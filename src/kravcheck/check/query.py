@@ -57,7 +57,9 @@ class Concept:
 class Query:
     concepts: tuple[Concept, ...]  # the krav's (or element's) own words
     lead_concepts: tuple[Concept, ...]  # an element's lead-in's words
-    phrases: tuple[tuple[str, Phrase], ...]  # evidence terms and synonyms of the krav's phrases
+    phrases: tuple[tuple[str, Phrase], ...]  # evidence terms, then synonyms of the krav's phrases
+    synonyms_from: int  # where the synonyms begin in `phrases`
+    said: tuple[Phrase, ...]  # the krav's own many-word terms the synonyms stand for
     conjuncts: tuple[Concept, ...]  # "chatt och videosamtal": things the krav asks for together
     tokens: tuple[str, ...]  # for the BM25 ranking
 
@@ -77,9 +79,12 @@ class Query:
         return max(own, OWN_SHARE * own + (1 - OWN_SHARE) * _share(self.lead_concepts, passage))
 
     def phrase_in(self, passage: Passage) -> str | None:
-        """The first evidence term the passage's own text holds entirely."""
-        for written, phrase in self.phrases:
-            if phrase and phrase_matches(phrase, passage.terms):
+        """The first evidence term the passage's own text holds entirely. A synonym counts only
+        in a passage without the krav's own term: there the concepts have counted it already
+        ("får en vårdkoordinator som fast vårdkontakt")."""
+        said = any(phrase_matches(p, passage.terms) for p in self.said)
+        for index, (written, phrase) in enumerate(self.phrases):
+            if phrase and phrase_matches(phrase, passage.terms) and not (said and index >= self.synonyms_from):
                 return written
         return None
 
@@ -135,27 +140,32 @@ class QueryBuilder:
         if lead_in is not None:
             own = frozenset().union(*(c.whole for c in concepts))  # "vårdkontakten" is "vårdkontakter"
             lead_concepts = tuple(c for c in self._concepts(self._text_words(lead_in.text)) if c.whole.isdisjoint(own))
-        phrases = tuple((term, self._phrase(term)) for term in krav.evidence_terms) + self._synonym_phrases(words)
+        evidence = tuple((term, self._phrase(term)) for term in krav.evidence_terms)
+        synonyms, said = self._synonym_phrases(words)
+        phrases = evidence + synonyms
         heads = _conjunct_heads(krav.text)
         conjuncts = tuple(c for c in concepts if c.text.lower() in heads)
         tokens = tuple(t for c in concepts + lead_concepts for t in (*c.whole, *c.parts)) + tuple(
             t for _, phrase in phrases for word in phrase for t in word
         )
-        return Query(concepts, lead_concepts, phrases, conjuncts if len(conjuncts) > 1 else (), tokens)
+        return Query(concepts, lead_concepts, phrases, len(evidence), said, conjuncts if len(conjuncts) > 1 else (), tokens)
 
     def _phrase(self, text: str) -> Phrase:
         return tuple(word.whole for word in self.analyzer.text_words(text))
 
-    def _synonym_phrases(self, words: list[Word]) -> tuple[tuple[str, Phrase], ...]:
+    def _synonym_phrases(self, words: list[Word]) -> tuple[tuple[tuple[str, Phrase], ...], tuple[Phrase, ...]]:
         """The other members of each thesaurus group one of whose many-word members the krav
-        text holds ("fast läkarkontakt" -> "namngiven läkare"), not those it holds itself."""
+        text holds ("fast läkarkontakt" -> "namngiven läkare"), and the members it holds itself:
+        the krav's own words earn no bonus for being said again."""
         terms = frozenset(t for w in words for t in w.whole)
-        return tuple(
-            (member, phrase)
-            for group in self.thesaurus.groups_with_phrase_in(terms)
-            for member, phrase in zip(group.members, group.phrases, strict=True)
-            if not phrase_matches(phrase, terms)  # the krav's own words earn no bonus for saying them
-        )
+        synonyms, said = [], []
+        for group in self.thesaurus.groups_with_phrase_in(terms):
+            for member, phrase in zip(group.members, group.phrases, strict=True):
+                if phrase_matches(phrase, terms):
+                    said.append(phrase)
+                else:
+                    synonyms.append((member, phrase))
+        return tuple(synonyms), tuple(said)
 
     def _text_words(self, text: str) -> list[Word]:
         words = self._words.get(text)
