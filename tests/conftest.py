@@ -36,3 +36,8 @@ def block_with(doc: Document, text: str) -> Block:
     found = [block for block in doc.blocks if text in block.text]
     assert len(found) == 1, f"{len(found)} blocks contain {text!r}"
     return found[0]
+
+
+def section_title(doc: Document, number: str) -> str | None:
+    """The title of the first heading numbered `number`."""
+    return next((s.title for s in doc.sections if s.number == number), None)

@@ -59,3 +59,18 @@ def quotes(report: dict) -> list[str]:
     from kravcheck.reports.common import walk
 
     return [e["quote"] for top in report["krav"] for item, _ in walk(top) for e in item["evidence"]]
+
+
+def assert_fetches_nothing(html: str):
+    """One Swedish page that references nothing outside itself, its policy allowing no source
+    and only its own script; returns the parsed page."""
+    import lxml.html
+
+    tree = lxml.html.fromstring(html)
+    assert tree.get("lang") == "sv"
+    assert tree.xpath("//@src") == [] and tree.xpath("//link") == []
+    assert all(href.startswith("#") for href in tree.xpath("//a/@href"))
+    policy = tree.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")[0]
+    assert "default-src 'none'" in policy and "script-src 'sha256-" in policy
+    assert len(tree.xpath("//style")) == 1 and len(tree.xpath("//script")) == 1
+    return tree

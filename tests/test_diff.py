@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from kravcheck.catalogue import load_catalogue
 from kravcheck.cli import app
 from kravcheck.diff import diff_catalogues
+from kravcheck.diff.changes import MATERIAL
 from kravcheck.diff.sources import load_side
 
 from .conftest import FIXTURES, REPO, SEED_2026
@@ -65,7 +66,7 @@ def test_the_fixture_pair_has_no_change_besides_the_edits(pair_report, edits):
     explained = {id(c) for edit in edits for c in _changes_for(pair_report, edit)}
     spurious = [(c["kinds"], _texts(c)[:80]) for c in pair_report["changes"] if id(c) not in explained]
     assert spurious == []
-    material = sum(1 for edit in edits if edit["kinds"][0] not in ("moved", "renumbered", "editorial"))
+    material = sum(1 for edit in edits if set(edit["kinds"]) & MATERIAL)
     assert pair_report["summary"]["material"] == material
     assert pair_report["summary"]["renumbered"] == 4  # every krav of chapter 3.13, now 3.14
 
@@ -81,9 +82,21 @@ def test_figure_modality_and_list_changes_say_what_changed(pair_report):
     assert by_kind[("editorial",)]["material"] is False
 
 
+def test_a_split_and_a_merge_name_every_part(pair_report):
+    split = next(c for c in pair_report["changes"] if "split" in c["kinds"])
+    assert [k["id"] for k in split["old"]] == ["NB25-2.1.2-02"]
+    assert [k["id"] for k in split["new"]] == ["NB26-2.1.2-02", "NB26-2.1.2-03"]
+    assert split["material"]  # "med en hållbarhetspolicy" became "Verksamheten ska ha en hållbarhetspolicy"
+    merged = next(c for c in pair_report["changes"] if "merged" in c["kinds"])
+    assert [k["id"] for k in merged["old"]] == ["NB25-2.1.8-02", "NB25-2.1.8-03"]
+    assert [k["id"] for k in merged["new"]] == ["NB26-2.1.8-02"]
+    assert not merged["material"]  # the same words, only regrouped
+    assert ["insert", "och aktivt delta i"] in merged["redline"]
+
+
 def test_changes_follow_the_new_document(pair_report):
     sections = [c["new"][0]["section"] for c in pair_report["changes"] if c["new"]]
-    order = ["2.1.10", "2.1.12", "2.1.13", "2.1.13", "2.1.13", "3.9.3.2", "3.9.3.2", "3.14", "3.14", "3.14.2", "3.14.2"]
+    order = ["2.1.2", "2.1.8", "2.1.10", "2.1.12", "2.1.13", "2.1.13", "2.1.13", "3.9.3.2", "3.9.3.2", "3.14", "3.14", "3.14.2", "3.14.2"]
     assert sections == order
     removed = next(i for i, c in enumerate(pair_report["changes"]) if c["kinds"] == ["removed"])
     assert pair_report["changes"][removed - 1]["figures"]  # after "inom tre dagar", where it stood

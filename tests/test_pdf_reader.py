@@ -18,7 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from kravcheck.document import BlockKind
 from kravcheck.readers import read_document
 
-from .conftest import REPO, block_with
+from .conftest import REPO, block_with, section_title
 
 sys.path.insert(0, str(REPO))
 from fixtures.make_pdf import FONT, register_fonts  # noqa: E402
@@ -48,7 +48,7 @@ def test_blocks_match_the_source_text(pdf_2026, seed_2026):
 def test_section_attribution_in_two_columns(pdf_2026):
     besvara = block_with(pdf_2026, "Besvara ärenden inom fyra veckor")
     assert (besvara.kind, besvara.section, besvara.level) == (BlockKind.LIST_ITEM, "2.1.15", 1)
-    assert pdf_2026.section_title("2.1.15") == "Patientnämnden"
+    assert section_title(pdf_2026, "2.1.15") == "Patientnämnden"
     bemoter = block_with(pdf_2026, "Bemöter patientens frågor.")
     assert bemoter.level == 2 and pdf_2026.blocks[bemoter.lead_in] is besvara
 

@@ -43,18 +43,24 @@ def open_report(browser, tmp_path):
     def open_(report: dict, name: str):
         path = tmp_path / name
         path.write_text(render_html(report), encoding="utf-8")
-        page = browser.new_page(viewport={"width": 1280, "height": 1000})
-        page.errors, page.requests = [], []
-        page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
-        page.on("pageerror", lambda error: page.errors.append(str(error)))
-        page.on("request", lambda request: page.requests.append(request.url))
-        page.goto(path.as_uri())
-        pages.append(page)
-        return page
+        pages.append(open_file(browser, path))
+        return pages[-1]
 
     yield open_
     for page in pages:
         page.close()
+
+
+def open_file(browser, path: Path):
+    """A page of `path` that collects the console's errors (`page.errors`) and every URL it asked
+    for (`page.requests`)."""
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    page.errors, page.requests = [], []
+    page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.on("request", lambda request: page.requests.append(request.url))
+    page.goto(path.as_uri())
+    return page
 
 
 def _visible_statuses(page) -> list[str]:

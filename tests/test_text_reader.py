@@ -5,7 +5,7 @@ from kravcheck.document import Block, BlockKind
 from kravcheck.readers import read_document
 from kravcheck.readers.text import _Echo
 
-from .conftest import block_with
+from .conftest import block_with, section_title
 
 
 def headings(doc):
@@ -18,7 +18,7 @@ def test_sections_follow_stacked_headings(seed_2026):
     besvara = block_with(seed_2026, "Besvara ärenden inom fyra veckor")
     assert besvara.kind is BlockKind.LIST_ITEM
     assert besvara.section == "2.1.15"
-    assert seed_2026.section_title("2.1.15") == "Patientnämnden"
+    assert section_title(seed_2026, "2.1.15") == "Patientnämnden"
     assert block_with(seed_2026, "gäller Region Norrbottens patientförsäkring").section == "2.1.16"
     assert block_with(seed_2026, "En fast läkarkontakt ska vara legitimerad läkare").section == "2.1.11"
     assert block_with(seed_2026, "riktlinjer för handläggning av klagomål").section == "2.1.12"

@@ -128,6 +128,12 @@ class CheckFormat(StrEnum):
 BINARY_FORMATS = (CheckFormat.xlsx, CheckFormat.docx)
 
 
+def _needs_output(fmt: StrEnum, output: Path | None) -> None:
+    """A binary format of any command (formats compare by name) refuses to go to a terminal."""
+    if fmt in BINARY_FORMATS and output is None:
+        raise fail(f"--format {fmt} skriver en fil, inte text: ange den med -o, t.ex. -o rapport.{fmt}")
+
+
 def _fail_statuses(value: str | None) -> set[str]:
     from .check.verdict import Status
 
@@ -161,8 +167,7 @@ def check(
     from .readers import read_document
 
     failing = _fail_statuses(fail_on)
-    if fmt in BINARY_FORMATS and output is None:
-        raise fail(f"--format {fmt} skriver en fil, inte text: ange den med -o, t.ex. -o rapport.{fmt}")
+    _needs_output(fmt, output)
     if output is not None and output.exists() and not force:
         raise fail(f"rapporten finns redan: {output} (använd --force för att skriva över)")
     try:
@@ -209,6 +214,8 @@ class DiffFormat(StrEnum):
     table = "table"
     json = "json"
     md = "md"
+    html = "html"
+    docx = "docx"
 
 
 class DiffGrouping(StrEnum):
@@ -219,7 +226,7 @@ class DiffGrouping(StrEnum):
 def diff(
     old: Annotated[Path, typer.Argument(help="Den äldre beställningen: katalog (YAML) eller dokument (PDF, DOCX, text).")],
     new: Annotated[Path, typer.Argument(help="Den nyare beställningen: katalog eller dokument (dess ändringsmarkeringar läses).")],
-    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="table (läsbar sammanfattning), json eller md.")] = DiffFormat.table,
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="table (läsbar sammanfattning), json, md, html (en fristående fil) eller docx (kräver -o).")] = DiffFormat.table,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Skriv rapporten till en fil i stället för till standard ut.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Skriv över en befintlig rapportfil.")] = False,
     region: Annotated[str | None, typer.Option("--region", help="Regionen för dokument (standard: läses ur dokumentet).")] = None,
@@ -236,6 +243,9 @@ def diff(
 
     if output is not None and output.exists() and not force:
         raise fail(f"rapporten finns redan: {output} (använd --force för att skriva över)")
+    _needs_output(fmt, output)
+    if cross_region and fmt is DiffFormat.docx:
+        raise fail("--cross-region skriver inte docx: välj table, json, md eller html")
     try:
         before = load_side(old, region, old_year)
         after = load_side(new, region, new_year, with_document=True)
@@ -254,16 +264,25 @@ def diff(
     if output is None:
         typer.echo(text, nl=False, color=None if fmt is DiffFormat.table else False)
     else:
-        write_atomic(output, click_unstyle(text))
+        write_atomic(output, text if isinstance(text, bytes) else click_unstyle(text))
         typer.echo(f"{output}: {done}", err=True)
 
 
-def _render_diff(report: dict, fmt: DiffFormat) -> str:
+def _render_diff(report: dict, fmt: DiffFormat) -> str | bytes:
     if fmt is DiffFormat.json:
         return json.dumps(report, ensure_ascii=False, indent=1) + "\n"
+    by_topic = report.get("mode") == "by_topic"
+    if fmt is DiffFormat.html:
+        from .reports.diff_html import render_diff_html, render_topics_html
+
+        return render_topics_html(report) if by_topic else render_diff_html(report)
+    if fmt is DiffFormat.docx:
+        from .reports.diff_docx import render_diff_docx
+
+        return render_diff_docx(report)
     from .reports.diff_markdown import render_diff_markdown, render_topics_markdown
 
-    if report.get("mode") == "by_topic":  # no table of its own: the Markdown reads well in a terminal
+    if by_topic:  # no table of its own: the Markdown reads well in a terminal
         return render_topics_markdown(report)
     if fmt is DiffFormat.md:
         return render_diff_markdown(report)

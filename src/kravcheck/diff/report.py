@@ -60,6 +60,8 @@ def catalogue_dict(catalogue: Catalogue) -> dict:
         "title": catalogue.title,
         "path": str(catalogue.path) if catalogue.path else None,
         "source_file": catalogue.source_file,
+        "sha256": catalogue.sha256,  # of the catalogue file; null when extracted from a document on the fly
+        "source_sha256": catalogue.source_sha256,  # of the Beställning it was extracted from
         # "partial": the source states only some krav, so a krav missing from it is no removal.
         "coverage": catalogue.coverage,
         "krav": len(catalogue.active),

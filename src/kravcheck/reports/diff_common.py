@@ -4,12 +4,21 @@ document's order, and one line per thing that changed in a krav. Renders the JSO
 
 from __future__ import annotations
 
+from ..diff.changes import MATERIAL
 from .common import MODALITY_LABELS, topic_name
 
 KIND_LABELS = {
     "added": "Nytt krav", "removed": "Borttaget krav", "text": "Ändrad lydelse", "editorial": "Redaktionell ändring",
     "figure": "Ändrat värde", "modality": "Ändrad kravnivå", "party": "Ändrad part", "moved": "Flyttat",
     "renumbered": "Omnumrerat", "elements": "Ändrad lista", "split": "Uppdelat", "merged": "Sammanslaget",
+}  # fmt: skip
+# Each kind's colour (text, background) in HTML and DOCX, dark on light (contrast at least 4.5:1)
+# and always beside the kind in words. Material kinds are coloured, the others grey.
+KIND_COLOURS = {
+    "added": ("1E6B34", "DCF1E2"), "removed": ("B3261E", "FBE3E1"), "text": ("1D5E8C", "DCEBF7"),
+    "figure": ("A14A00", "FDEBD3"), "modality": ("6A3D9A", "EDE3F6"), "party": ("00676B", "D8F0F0"),
+    "elements": ("1D5E8C", "DCEBF7"), "split": ("3D4F6B", "E3E8F0"), "merged": ("3D4F6B", "E3E8F0"),
+    "moved": ("59626B", "ECEEF0"), "renumbered": ("59626B", "ECEEF0"), "editorial": ("59626B", "ECEEF0"),
 }  # fmt: skip
 DIRECTION_LABELS = {"stricter": "skärpt", "looser": "lättat"}
 PARTY_LABELS = {"provider": "leverantören", "region": "regionen"}
@@ -35,6 +44,13 @@ def summary_line(report: dict) -> str:
     return f"{summary['material']} väsentliga ändringar ({', '.join(counts) or 'inga'}); {summary['unchanged']} krav oförändrade"
 
 
+def kind_counts(report: dict) -> list[tuple[str, int, bool]]:
+    """(kind, changes of that kind, whether the kind is material) for the kinds that occur, in
+    the order of KIND_LABELS."""
+    summary = report["summary"]
+    return [(kind, summary[kind], kind in MATERIAL) for kind in KIND_LABELS if summary.get(kind)]
+
+
 def coverage_notes(report: dict) -> list[str]:
     """A partial source states only some krav: what it lacks was not necessarily added or removed."""
     notes = []
@@ -43,6 +59,14 @@ def coverage_notes(report: dict) -> list[str]:
     if report["new"]["coverage"] == "partial":
         notes.append(f"{side_name(report['new'])} täcker bara en del av kraven: ”borttaget krav” betyder att det inte nämns där.")
     return notes
+
+
+def topic_coverage_notes(report: dict) -> list[str]:
+    """The same for two regions compared by topic: what a partial source lacks may be in force."""
+    return [
+        f"{side_name(side)} täcker bara en del av kraven: ”bara i” kan betyda att det inte nämns där."
+        for side in (report["old"], report["new"]) if side["coverage"] == "partial"
+    ]
 
 
 def by_topic(report: dict) -> list[tuple[str, list[dict]]]:
@@ -68,11 +92,20 @@ def krav(change: dict) -> dict:
 
 def heading(change: dict) -> str:
     """"Ändrat värde, Ändrad kravnivå · 2.1.13 Vårdgaranti (NB26-2.1.13-03)"."""
-    item = krav(change)
     kinds = ", ".join(KIND_LABELS[kind] for kind in change["kinds"])
-    place = " ".join(part for part in (item.get("section"), item.get("section_title")) if part)
-    ids = ", ".join(k["id"] for k in change["new"] or change["old"])
-    return f"{kinds} · {place} ({ids})" if place else f"{kinds} ({ids})"
+    where = place(change)
+    return f"{kinds} · {where} ({ids(change)})" if where else f"{kinds} ({ids(change)})"
+
+
+def place(change: dict) -> str:
+    """"2.1.13 Vårdgaranti": where the krav of a change stands, as far as known."""
+    item = krav(change)
+    return " ".join(part for part in (item.get("section"), item.get("section_title")) if part)
+
+
+def ids(change: dict) -> str:
+    """The IDs a change is listed under: the new krav's, or the old ones' when it was removed."""
+    return ", ".join(k["id"] for k in change["new"] or change["old"])
 
 
 def details(change: dict) -> list[str]:

@@ -3,7 +3,9 @@ grouped by topic, each with its redline (~~struck~~, **added**)."""
 
 from __future__ import annotations
 
-from .diff_common import ISSUE_LABELS, by_topic, coverage_notes, details, heading, side_name, summary_line, title
+from .diff_common import (
+    ISSUE_LABELS, by_topic, coverage_notes, details, heading, side_name, summary_line, title, topic_coverage_notes,
+)
 
 _MARKUP = {"delete": "~~{}~~", "insert": "**{}**", "equal": "{}"}
 
@@ -32,10 +34,7 @@ def render_topics_markdown(report: dict) -> str:
     """A cross-region comparison: per topic, what each region has that the other lacks."""
     a, b = side_name(report["old"]), side_name(report["new"])
     lines = [f"# Jämförelse per ämne: {a} och {b}", ""]
-    lines += [
-        f"> {side_name(side)} täcker bara en del av kraven: ”bara i” kan betyda att det inte nämns där."
-        for side in (report["old"], report["new"]) if side["coverage"] == "partial"
-    ]
+    lines += [f"> {note}" for note in topic_coverage_notes(report)]
     for topic in report["topics"]:
         lines += ["", f"## {topic['label']}", ""]
         lines.append(f"{len(topic['both'])} krav i båda, {len(topic['only_old'])} bara i {a}, {len(topic['only_new'])} bara i {b}.")
