@@ -162,7 +162,7 @@ def check(
     provider: Annotated[str | None, typer.Option("--provider", help="Vårdgivarens namn, som rapporten anger (html, xlsx, docx).")] = None,
 ) -> None:
     """Granska en inlämning mot en kravkatalog: status per krav, med citat som belägg eller det som saknas."""
-    from .catalogue import load_catalogue, write_atomic
+    from .catalogue import load_catalogue
     from .check import check_submission
     from .readers import read_document
 
@@ -179,15 +179,22 @@ def check(
     checked.provider = provider
     report = checked.to_dict()
 
-    text = _render_report(report, fmt)
-    if output is None:
-        typer.echo(text, nl=False, color=None if fmt is CheckFormat.table else False)
-    else:
-        write_atomic(output, text if isinstance(text, bytes) else click_unstyle(text))
-        typer.echo(f"{output}: {len(report['krav'])} krav granskade", err=True)
+    _emit(_render_report(report, fmt), output, fmt == "table", f"{len(report['krav'])} krav granskade")
     found = {item["status"] for item in report["krav"]}
     if failing & found:
         raise typer.Exit(code=1)
+
+
+def _emit(text: str | bytes, output: Path | None, coloured: bool, done: str) -> None:
+    """A report to standard out (colours only for the terminal table), or atomically to `output`
+    with one line on stderr saying what was `done`."""
+    if output is None:
+        typer.echo(text, nl=False, color=None if coloured else False)
+        return
+    from .catalogue import write_atomic
+
+    write_atomic(output, text if isinstance(text, bytes) else click_unstyle(text))
+    typer.echo(f"{output}: {done}", err=True)
 
 
 def _render_report(report: dict, fmt: CheckFormat) -> str | bytes:
@@ -236,7 +243,6 @@ def diff(
     by: Annotated[DiffGrouping, typer.Option("--by", help="Med --cross-region: jämför per ämne.")] = DiffGrouping.topic,
 ) -> None:
     """Visa vad som ändrats krav för krav mellan två års beställningar, eller jämför två regioner per ämne."""
-    from .catalogue import write_atomic
     from .diff import diff_catalogues
     from .diff.cross_region import compare_by_topic
     from .diff.sources import load_side
@@ -260,12 +266,7 @@ def diff(
     else:
         report = diff_catalogues(before.catalogue, after.catalogue, after.document).to_dict()
         done = f"{report['summary']['material']} väsentliga ändringar"
-    text = _render_diff(report, fmt)
-    if output is None:
-        typer.echo(text, nl=False, color=None if fmt is DiffFormat.table else False)
-    else:
-        write_atomic(output, text if isinstance(text, bytes) else click_unstyle(text))
-        typer.echo(f"{output}: {done}", err=True)
+    _emit(_render_diff(report, fmt), output, fmt == "table", done)
 
 
 def _render_diff(report: dict, fmt: DiffFormat) -> str | bytes:
