@@ -174,9 +174,9 @@ def _is_provider(word: str) -> bool:
 class Extractor:
     """Walks a document's blocks and builds `Krav` objects, IDs aside (see catalogue.assign_ids)."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, parsed: list | None = None) -> None:
         self._doc = doc
-        self._parsed = list(pipeline().pipe(block.text for block in doc.blocks))
+        self._parsed = parsed if parsed is not None else parse_blocks(doc)
         self._children: dict[int, list[int]] = {}
         for index, block in enumerate(doc.blocks):
             if block.kind is BlockKind.LIST_ITEM and block.lead_in is not None:
@@ -417,9 +417,15 @@ def _is_enumerated_thing(part: str, first: bool) -> bool:
     return len(words) <= _ENUMERATION_MAX_WORDS and (first or words[0] not in _CLAUSE_OPENERS) and "–" not in part
 
 
-def extract_krav(doc: Document) -> list[Krav]:
-    """Every krav the document states, in document order, with topics assigned."""
-    found = Extractor(doc).krav()
+def parse_blocks(doc: Document) -> list:
+    """spaCy's parse (tokens, sentences, lemmas) of every block's text, in block order."""
+    return list(pipeline().pipe(block.text for block in doc.blocks))
+
+
+def extract_krav(doc: Document, parsed: list | None = None) -> list[Krav]:
+    """Every krav the document states, in document order, with topics assigned. `parsed` is
+    `parse_blocks(doc)` when the caller has it already."""
+    found = Extractor(doc, parsed).krav()
     for krav in found:
         everything = " ".join(k.text for k in krav.walk())
         krav.topics = assign_topics(everything, krav.section_title)

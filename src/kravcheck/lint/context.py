@@ -36,12 +36,16 @@ class LintContext:
         return ((i, b) for i, b in enumerate(self.doc.blocks) if b.kind in _PROSE)
 
     @functools.cached_property
+    def _every_parse(self) -> list:
+        """spaCy's parse of every block, shared with the extractor (`krav`)."""
+        from ..extract import parse_blocks
+
+        return parse_blocks(self.doc)
+
+    @functools.cached_property
     def parsed(self) -> dict[int, object]:
         """spaCy's parse (tokens and sentences) of every prose block, by block index."""
-        from ..nlp import pipeline
-
-        indices = [i for i, _ in self.prose_blocks()]
-        return dict(zip(indices, pipeline().pipe(self.doc.blocks[i].text for i in indices)))
+        return {i: self._every_parse[i] for i, _ in self.prose_blocks()}
 
     @functools.cached_property
     def sentences(self) -> list[Sentence]:
@@ -62,7 +66,7 @@ class LintContext:
 
         return [
             (krav, block)
-            for top in extract_krav(self.doc)
+            for top in extract_krav(self.doc, self._every_parse)
             for krav in top.walk()
             if (block := self._block_of(krav)) is not None
         ]
