@@ -30,7 +30,11 @@ För videobesök använder vi Min vård Norrbotten, och videotider finns varje d
 
 Vi planerar att börja med stöd- och behandlingsprogram på nätet under 2027.
 
-3 Hygien
+3 Fast läkarkontakt
+
+Vi tilldelar inte fasta läkarkontakter.
+
+4 Hygien
 
 Leverantören ska följa Socialstyrelsens föreskrifter för basal hygien i vård och omsorg (SOSFS 2015:10).
 """
@@ -60,6 +64,15 @@ def test_negation_is_scoped_to_the_service_it_denies(traps):
     assert "Chatt erbjuds för närvarande inte" in traps["NB26-3.9.3.2-02.2"].evidence[0].quote
     assert traps["NB26-3.9.3.2-02.1"].status == "met"  # delta i videobesök
     assert traps["NB26-3.9.3.2-02"].status == "contradicted"  # the krav of seven elements
+
+
+def test_denying_what_the_krav_names_contradicts_it_however_few_of_its_words_are_said(traps):
+    # "erbjuda medborgarna möjligheten till digitala kontakter via chatt och videosamtal"
+    assert traps["NB26-3.14.1-01"].status == "contradicted"
+    assert "Chatt erbjuds för närvarande inte" in traps["NB26-3.14.1-01"].evidence[0].quote
+    # "Patienten ska ha möjlighet att välja en fast läkarkontakt …"
+    assert traps["NB26-2.1.11-01"].status == "contradicted"
+    assert traps["NB26-2.1.11-01"].evidence[0].quote == "Vi tilldelar inte fasta läkarkontakter."
 
 
 def test_a_plan_does_not_meet_a_krav_in_force(traps):

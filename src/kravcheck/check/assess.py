@@ -5,7 +5,9 @@ their terms, and the best are scored by how many of the krav's concepts they hol
 passage that scores high enough is evidence; what it claims (`claims.read_claim`) decides:
 
 - a denial or a worse figure in a passage about the krav: contradicted. It wins over an
-  affirmation, because a false "met" is the worst error the tool can make;
+  affirmation, because a false "met" is the worst error the tool can make. A passage that
+  denies what the krav names by its own term, and says little else ("Chatt erbjuds för
+  närvarande inte"), is about the krav however few of its other words it has;
 - an affirmation in a strong passage: met, unless the krav has a figure the passage does not
   state, or asks for things together ("chatt och videosamtal") of which the affirming passages
   name only some: then partial;
@@ -45,6 +47,7 @@ class Candidate:
     passage: Passage
     score: float
     claim: Claim
+    denies_its_term: bool = False  # denies what the krav names by its own term ("Chatt erbjuds inte")
 
     def evidence(self) -> Evidence:
         p = self.passage
@@ -76,7 +79,7 @@ class Assessor:
 
     def _single(self, krav: Krav, query: Query, lead: Krav | None = None) -> Verdict:
         candidates, restated = self._candidates(krav, query, lead)
-        against = [c for c in candidates if c.claim.stance in _AGAINST and c.score >= AGAINST_SCORE]
+        against = [c for c in candidates if c.claim.stance in _AGAINST and (c.score >= AGAINST_SCORE or c.denies_its_term)]
         affirming = [c for c in candidates if c.claim.stance in _AFFIRMING]
         plans = [c for c in candidates if c.claim.stance is Stance.PLANS]
         # A krav of procurement words only ("Leverantören ska …") is looked for as a whole.
@@ -123,7 +126,8 @@ class Assessor:
                 continue
             passage = self.passages[index]
             score = min(1.0, query.coverage(passage) + (PHRASE_BONUS if query.phrase_in(passage) else 0.0))
-            if score + FIGURE_BONUS < EVIDENCE_SCORE:
+            focused = query.focuses_on_its_term(passage)
+            if score + FIGURE_BONUS < EVIDENCE_SCORE and not focused:
                 continue
             if restates_krav(passage.text, krav.text) or (lead is not None and restates_krav(passage.text, lead.text)):
                 restated = True
@@ -133,8 +137,8 @@ class Assessor:
             claim = read_claim(passage.text, clause, lead_in, krav.parameters, self.year, near)
             if claim.figure is not None:
                 score = min(1.0, score + FIGURE_BONUS)
-            candidates.append(Candidate(passage, score, claim))
-        candidates = [c for c in candidates if c.score >= EVIDENCE_SCORE]
+            candidates.append(Candidate(passage, score, claim, focused and claim.stance is Stance.DENIES))
+        candidates = [c for c in candidates if c.score >= EVIDENCE_SCORE or c.denies_its_term]
         candidates.sort(key=lambda c: -c.score)
         return candidates, restated
 

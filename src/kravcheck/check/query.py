@@ -25,6 +25,8 @@ CONTEXT_WEIGHT = 0.5  # a concept found only in the heading or lead-in
 OWN_SHARE = 0.75  # an element's own words' share of its coverage; its lead-in's words have the rest
 _FEW_OWN = 2  # an element with fewer words of its own is looked for with its lead-in's
 VERB_WEIGHT = 0.5  # a duty's verb ("kommunicera via chattfunktion"): the object says what it is about
+KEY_CONJUNCT_WEIGHT = 0.8  # "chatt", not "vård", in "chatt och videosamtal" / "vård och omsorg"
+FOCUS = 0.6  # share of a passage's words that are the krav's, for it to be about the krav alone
 _MODALS = frozenset({"ska", "skall", "bör", "måste", "att", "kunna"})
 
 
@@ -88,6 +90,17 @@ class Query:
                 return written
         return None
 
+    def focuses_on_its_term(self, passage: Passage) -> bool:
+        """Whether the passage is about what the krav names by its own term ("fast
+        läkarkontakt") or one of the distinctive things it asks for together ("chatt"): "Vi
+        tilldelar inte fasta läkarkontakter" denies the krav, however few of its other words it
+        repeats. Most of the passage's words must be the krav's, so that a denial of something
+        else ("uppgiften om fast vårdkontakt fanns inte på samma ställe") does not count."""
+        keyed = any(phrase_matches(p, passage.terms) for p in self.said) or any(
+            c.weight >= KEY_CONJUNCT_WEIGHT and c.match(passage.terms) == 1.0 for c in self.conjuncts
+        )
+        return keyed and _focus(self.concepts + self.lead_concepts, passage) >= FOCUS
+
     def conjuncts_missing(self, terms: frozenset[str]) -> list[str]:
         """The conjuncts the terms lack, when they hold some but not all."""
         missing = [c.text for c in self.conjuncts if not c.match(terms)]
@@ -97,6 +110,13 @@ class Query:
     def looked_for(self) -> list[str]:
         own = [c.text for c in self.concepts]
         return list(dict.fromkeys(own + [written for written, _ in self.phrases]))
+
+
+def _focus(concepts: tuple[Concept, ...], passage: Passage) -> float:
+    """The share of the passage's content words that match one of the concepts."""
+    if not passage.words:
+        return 0.0
+    return sum(any(c.match(w.terms) > 0 for c in concepts) for w in passage.words) / len(passage.words)
 
 
 def _share(concepts: tuple[Concept, ...], passage: Passage) -> float:
