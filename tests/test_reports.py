@@ -94,14 +94,34 @@ def test_html_detail_shows_quotes_highlighted_and_what_was_looked_for(bergnaset_
         assert item["verifikat"] in detail and item["reason"] in detail
 
 
-def test_highlighting_marks_the_words_looked_for_and_keeps_every_quote_whole(bergnaset_report, hostile_report):
+def test_highlighting_marks_what_the_check_matched_and_keeps_every_quote_whole(bergnaset_report, hostile_report):
     for report in (bergnaset_report, hostile_report):
         for item in _elements(report):
             for evidence in item["evidence"]:
-                segments = highlight(evidence["quote"], item["looked_for"])
+                segments = highlight(evidence["quote"], evidence["marks"])
                 assert "".join(text for text, _ in segments) == evidence["quote"]
-    segments = highlight("Vi erbjuder chatt och videobesök inom tre dagar via 1177.", ["erbjuda", "chatt", "video", "inom tre dagar", "1177"])
-    assert [text for text, hit in segments if hit] == ["erbjuder chatt", "videobesök inom tre dagar", "1177"]
+    quote = "Vi erbjuder chatt och videobesök inom tre dagar via 1177."
+    words = ("erbjuder", "chatt", "videobesök", "inom", "tre", "dagar", "1177")
+    marks = [[quote.index(word), quote.index(word) + len(word)] for word in words]
+    assert [text for text, hit in highlight(quote, marks) if hit] == ["erbjuder chatt", "videobesök inom tre dagar", "1177"]
+
+
+def test_the_check_marks_the_words_and_the_figure_it_matched(bergnaset_report):
+    marked = {
+        (item["id"], evidence["quote"]): [evidence["quote"][start:end] for start, end in evidence["marks"]]
+        for item in _elements(bergnaset_report)
+        for evidence in item["evidence"]
+    }
+    assert all(marks for marks in marked.values()), "every quote has a word that matched"
+    figures = [
+        (evidence["quote"], item["id"])
+        for item in _elements(bergnaset_report)
+        for evidence in item["evidence"]
+        if evidence["stance"] in ("meets_figure", "worse")
+    ]
+    assert figures
+    for quote, krav_id in figures:
+        assert any(any(ch.isdigit() for ch in mark) or " " in mark for mark in marked[krav_id, quote]), quote
 
 
 def test_markup_in_a_document_is_text_in_the_report(hostile_report):

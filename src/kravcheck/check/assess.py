@@ -47,11 +47,15 @@ class Candidate:
     passage: Passage
     score: float
     claim: Claim
+    marks: tuple[tuple[int, int], ...]  # in the passage's text: the words and figure that matched
     denies_its_term: bool = False  # denies what the krav names by its own term ("Chatt erbjuds inte")
 
     def evidence(self) -> Evidence:
         p = self.passage
-        return Evidence(p.file, p.page, p.heading, p.text.strip(), round(self.score, 2), str(self.claim.stance))
+        quote = p.text.strip()
+        shift = len(p.text) - len(p.text.lstrip())
+        marks = tuple((start - shift, end - shift) for start, end in self.marks if start >= shift and end - shift <= len(quote))
+        return Evidence(p.file, p.page, p.heading, quote, round(self.score, 2), str(self.claim.stance), marks)
 
 
 class Assessor:
@@ -137,7 +141,8 @@ class Assessor:
             claim = read_claim(passage.text, clause, lead_in, krav.parameters, self.year, near)
             if claim.figure is not None:
                 score = min(1.0, score + FIGURE_BONUS)
-            candidates.append(Candidate(passage, score, claim, focused and claim.stance is Stance.DENIES))
+            marks = query.marks(passage) + _figure_marks(passage.text, claim)
+            candidates.append(Candidate(passage, score, claim, tuple(sorted(marks)), focused and claim.stance is Stance.DENIES))
         candidates = [c for c in candidates if c.score >= EVIDENCE_SCORE or c.denies_its_term]
         candidates.sort(key=lambda c: -c.score)
         return candidates, restated
@@ -182,6 +187,14 @@ def _matched_clause(query: Query, passage: Passage) -> tuple[str, list[tuple[int
 
     start, end = max(clauses(passage.text), key=weight)
     return passage.text[start:end], [(w.start - start, w.end - start) for w in inside(start, end)]
+
+
+def _figure_marks(text: str, claim: Claim) -> list[tuple[int, int]]:
+    """Where the provider's figure the claim was read from stands in `text` ("inom fem dagar")."""
+    if claim.figure is None:
+        return []
+    start = text.lower().find(claim.figure.source.lower())
+    return [(start, start + len(claim.figure.source))] if start >= 0 else []
 
 
 def _quotes(candidates: list[Candidate]) -> list[Evidence]:

@@ -90,6 +90,18 @@ class Query:
                 return written
         return None
 
+    def marks(self, passage: Passage) -> list[tuple[int, int]]:
+        """The (start, end) spans in the passage's text of its words that matched: a word of one
+        of the krav's concepts, or of an evidence term the passage holds. Reports highlight
+        these, so staff see what the check saw."""
+        concepts = self.concepts + self.lead_concepts
+        held = [phrase for _, phrase in self.phrases if phrase and phrase_matches(phrase, passage.terms)]
+        return [
+            (w.start, w.end)
+            for w in passage.words
+            if any(c.match(w.terms) > 0 for c in concepts) or any(not t.isdisjoint(w.terms) for p in held for t in p)
+        ]
+
     def focuses_on_its_term(self, passage: Passage) -> bool:
         """Whether the passage is about what the krav names by its own term ("fast
         läkarkontakt") or one of the distinctive things it asks for together ("chatt"): "Vi

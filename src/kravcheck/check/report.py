@@ -86,4 +86,5 @@ def _evidence_dict(evidence: Evidence) -> dict:
         "quote": evidence.quote,
         "score": evidence.score,
         "stance": evidence.stance,
+        "marks": [list(span) for span in evidence.marks],
     }

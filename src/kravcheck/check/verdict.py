@@ -41,6 +41,7 @@ class Evidence:
     quote: str
     score: float  # how well the passage matches the krav, 0..1
     stance: str  # claims.Stance: affirms, denies, plans, worse, meets_figure
+    marks: tuple[tuple[int, int], ...] = ()  # (start, end) in `quote` of what matched the krav
 
 
 @dataclass

@@ -32,10 +32,6 @@ STANCE_LABELS = {
     "plans": "bara en plan",
 }
 
-_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
-# A looked-for word this long also marks the compounds that begin or end with it ("video" in
-# "videobesök", "rutin" in "hygienrutiner"); shorter ones would mark half of every sentence.
-_PART_MIN = 5
 
 
 def location(evidence: dict) -> str:
@@ -110,36 +106,21 @@ def section_key(section: str | None) -> tuple[int, ...]:
     return tuple(int(part) for part in re.findall(r"\d+", section or ""))
 
 
-def highlight(quote: str, looked_for: list[str]) -> list[tuple[str, bool]]:
-    """The quote cut into segments, each marked when it is a word the check looked for.
+def highlight(quote: str, marks: list[list[int]]) -> list[tuple[str, bool]]:
+    """The quote cut into segments, each marked when the check matched it to the krav.
 
-    Words compare as Snowball stems, as the check compares them ("erbjuder" meets "erbjuda"); a
-    looked-for phrase ("inom tre dagar") marks only where all its words stand together. The
-    segments are plain text, so a renderer escapes each and never has to parse markup."""
-    from ..nlp import stem
-
-    words = [(m.start(), m.end(), stem(m.group())) for m in _WORD.finditer(quote)]
-    singles: set[str] = set()
-    phrases: list[list[str]] = []
-    for entry in looked_for:
-        stems = [stem(word) for word in _WORD.findall(entry)]
-        if len(stems) == 1 and len(stems[0]) >= 3:  # not "av" of "av- och omboka"
-            singles.add(stems[0])
-        elif len(stems) > 1:
-            phrases.append(stems)
-    partial = [s for s in singles if len(s) >= _PART_MIN]
-    marked = [s in singles or any(s.startswith(p) or s.endswith(p) for p in partial) for _, _, s in words]
-    for phrase in phrases:
-        for i in range(len(words) - len(phrase) + 1):
-            if [s for _, _, s in words[i : i + len(phrase)]] == phrase:
-                marked[i : i + len(phrase)] = [True] * len(phrase)
+    `marks` are the (start, end) spans the check recorded on the evidence (`Evidence.marks`), so
+    the page shows exactly the words it matched, never a guess of its own. Marks with only
+    spaces between them become one ("inom tre dagar"). The segments are plain text, so a
+    renderer escapes each and never has to parse markup."""
     segments: list[tuple[str, bool]] = []
     position = 0
-    for (start, end, _), hit in zip(words, marked, strict=True):
-        if not hit:
+    for start, end in sorted(marks):
+        start = max(start, position)
+        if end <= start:
             continue
         gap = quote[position:start]
-        if segments and segments[-1][1] and not gap.strip():  # "inom tre dagar" is one mark
+        if segments and segments[-1][1] and not gap.strip():
             segments[-1] = (segments[-1][0] + gap + quote[start:end], True)
         else:
             segments += [(gap, False), (quote[start:end], True)]
