@@ -39,7 +39,10 @@ _DOMAIN_STOP_WORDS = (
     "aktuell aktuella respektive utifrån ansvara ansvarar ansvar uppdrag uppdraget verksamhet "
     "verksamheten vårdval primärvård primärvården bland annat behov vid via"
 )
-DOMAIN_STOP = frozenset(stem(word) for word in _DOMAIN_STOP_WORDS.split())
+# Function words spaCy's Swedish list lacks: "är" (its lemma "vara"), "blir", the pronoun "hen".
+# Matching them is no evidence of anything.
+_FUNCTION_WORDS = "är vara blir bli hen"
+DOMAIN_STOP = frozenset(stem(word) for word in (_DOMAIN_STOP_WORDS + " " + _FUNCTION_WORDS).split())
 
 _WORD = re.compile(r"\w", re.UNICODE)
 _LETTERS = re.compile(r"[^\W\d_]+")
