@@ -47,14 +47,15 @@ class Candidate:
     passage: Passage
     score: float
     claim: Claim
-    marks: tuple[tuple[int, int], ...]  # in the passage's text: the words and figure that matched
     denies_its_term: bool = False  # denies what the krav names by its own term ("Chatt erbjuds inte")
 
-    def evidence(self) -> Evidence:
+    def evidence(self, query: Query) -> Evidence:
+        """The passage as a quote, with the words and the figure that matched the krav marked."""
         p = self.passage
         quote = p.text.strip()
         shift = len(p.text) - len(p.text.lstrip())
-        marks = tuple((start - shift, end - shift) for start, end in self.marks if start >= shift and end - shift <= len(quote))
+        spans = sorted(query.marks(p) + _figure_marks(p.text, self.claim))
+        marks = tuple((start - shift, end - shift) for start, end in spans if start >= shift and end - shift <= len(quote))
         return Evidence(p.file, p.page, p.heading, quote, round(self.score, 2), str(self.claim.stance), marks)
 
 
@@ -91,24 +92,24 @@ class Assessor:
 
         if against:
             best = against[0]
-            return Verdict(krav, Status.CONTRADICTED, best.score, _against_reason(best.claim), _quotes(against), looked_for=looked_for)
+            return Verdict(krav, Status.CONTRADICTED, best.score, _against_reason(best.claim), _quotes(against, query), looked_for=looked_for)
         strong = [c for c in affirming if c.score >= MET_SCORE]
         if strong:
             with_figure = [c for c in affirming if c.claim.stance is Stance.BETTER_OR_EQUAL]
             if krav.parameters and not with_figure:
                 required = krav.parameters[0].source
                 reason = f"Delvis: dokumenten tar upp kravet men anger inte {required}."
-                return Verdict(krav, Status.PARTIAL, strong[0].score, reason, _quotes(strong), looked_for=looked_for)
+                return Verdict(krav, Status.PARTIAL, strong[0].score, reason, _quotes(strong, query), looked_for=looked_for)
             best = (with_figure or strong)[0]
             shown = frozenset().union(*(c.passage.terms for c in affirming))
             missing = query.conjuncts_missing(shown)
             if missing:
                 reason = f"Delvis: dokumenten visar inte {', '.join(missing)}."
-                return Verdict(krav, Status.PARTIAL, best.score, reason, _quotes([best, *strong]), looked_for=looked_for)
-            return Verdict(krav, Status.MET, best.score, _met_reason(best), _quotes([best, *strong]), looked_for=looked_for)
+                return Verdict(krav, Status.PARTIAL, best.score, reason, _quotes([best, *strong], query), looked_for=looked_for)
+            return Verdict(krav, Status.MET, best.score, _met_reason(best), _quotes([best, *strong], query), looked_for=looked_for)
         if plans:
             reason = f"Saknas: dokumenten anger bara en plan (”{shorten(plans[0].passage.text, 90)}”), inte att kravet uppfylls nu."
-            return Verdict(krav, Status.MISSING, plans[0].score, reason, _quotes(plans), looked_for=looked_for)
+            return Verdict(krav, Status.MISSING, plans[0].score, reason, _quotes(plans, query), looked_for=looked_for)
         if restated:
             reason = "Saknas: dokumenten upprepar bara kravtexten utan att visa hur den uppfylls."
             return Verdict(krav, Status.MISSING, 0.8, reason, looked_for=looked_for)
@@ -141,8 +142,7 @@ class Assessor:
             claim = read_claim(passage.text, clause, lead_in, krav.parameters, self.year, near)
             if claim.figure is not None:
                 score = min(1.0, score + FIGURE_BONUS)
-            marks = query.marks(passage) + _figure_marks(passage.text, claim)
-            candidates.append(Candidate(passage, score, claim, tuple(sorted(marks)), focused and claim.stance is Stance.DENIES))
+            candidates.append(Candidate(passage, score, claim, focused and claim.stance is Stance.DENIES))
         candidates = [c for c in candidates if c.score >= EVIDENCE_SCORE or c.denies_its_term]
         candidates.sort(key=lambda c: -c.score)
         return candidates, restated
@@ -152,7 +152,7 @@ class Assessor:
     def _combined(self, krav: Krav, parts: list[Verdict]) -> Verdict:
         statuses = [v.status for v in parts]
         shown = [v for v in parts if v.status in (Status.MET, Status.PARTIAL)]
-        evidence = _unique([e for v in parts for e in v.evidence])
+        evidence = _unique([e for v in parts for e in v.evidence], key=lambda e: (e.file, e.quote))
         looked_for = list(dict.fromkeys(t for v in parts for t in v.looked_for))
         confidence = round(min(v.confidence for v in parts), 2)
         if Status.CONTRADICTED in statuses:
@@ -176,7 +176,7 @@ def _matched_clause(query: Query, passage: Passage) -> tuple[str, list[tuple[int
     """The clause of the passage that holds most of the query's concept weight, and the spans
     (relative to the clause) of the words in it that match a concept."""
 
-    matched = [w for w in passage.words if any(c.match(w.terms) > 0 for c in query.concepts)]
+    matched = query.matching(passage)
 
     def inside(start: int, end: int) -> list:
         return [w for w in matched if start <= w.start < end]
@@ -197,16 +197,18 @@ def _figure_marks(text: str, claim: Claim) -> list[tuple[int, int]]:
     return [(start, start + len(claim.figure.source))] if start >= 0 else []
 
 
-def _quotes(candidates: list[Candidate]) -> list[Evidence]:
-    return _unique([c.evidence() for c in candidates])[:QUOTES]
+def _quotes(candidates: list[Candidate], query: Query) -> list[Evidence]:
+    """The evidence of the first candidates with different passages (marks cost a match each)."""
+    distinct = _unique(candidates, key=lambda c: (c.passage.file, c.passage.text.strip()))
+    return [c.evidence(query) for c in distinct[:QUOTES]]
 
 
-def _unique(evidence: list[Evidence]) -> list[Evidence]:
+def _unique(items: list, key) -> list:
+    """`items` without those whose `key` an earlier one had: the same quote from one file."""
     seen, kept = set(), []
-    for item in evidence:
-        key = (item.file, item.quote)
-        if key not in seen:
-            seen.add(key)
+    for item in items:
+        if key(item) not in seen:
+            seen.add(key(item))
             kept.append(item)
     return kept
 

@@ -90,17 +90,18 @@ class Query:
                 return written
         return None
 
+    def matching(self, passage: Passage, with_lead: bool = False) -> list[Word]:
+        """The passage's words that match one of the krav's concepts (or its lead-in's)."""
+        concepts = self.concepts + self.lead_concepts if with_lead else self.concepts
+        return [w for w in passage.words if any(c.match(w.terms) > 0 for c in concepts)]
+
     def marks(self, passage: Passage) -> list[tuple[int, int]]:
         """The (start, end) spans in the passage's text of its words that matched: a word of one
         of the krav's concepts, or of an evidence term the passage holds. Reports highlight
         these, so staff see what the check saw."""
-        concepts = self.concepts + self.lead_concepts
         held = [phrase for _, phrase in self.phrases if phrase and phrase_matches(phrase, passage.terms)]
-        return [
-            (w.start, w.end)
-            for w in passage.words
-            if any(c.match(w.terms) > 0 for c in concepts) or any(not t.isdisjoint(w.terms) for p in held for t in p)
-        ]
+        in_terms = [w for w in passage.words if any(not t.isdisjoint(w.terms) for p in held for t in p)]
+        return sorted({(w.start, w.end) for w in self.matching(passage, with_lead=True) + in_terms})
 
     def focuses_on_its_term(self, passage: Passage) -> bool:
         """Whether the passage is about what the krav names by its own term ("fast
@@ -111,7 +112,7 @@ class Query:
         keyed = any(phrase_matches(p, passage.terms) for p in self.said) or any(
             c.weight >= KEY_CONJUNCT_WEIGHT and c.match(passage.terms) == 1.0 for c in self.conjuncts
         )
-        return keyed and _focus(self.concepts + self.lead_concepts, passage) >= FOCUS
+        return keyed and len(self.matching(passage, with_lead=True)) >= FOCUS * len(passage.words)
 
     def conjuncts_missing(self, terms: frozenset[str]) -> list[str]:
         """The conjuncts the terms lack, when they hold some but not all."""
@@ -122,13 +123,6 @@ class Query:
     def looked_for(self) -> list[str]:
         own = [c.text for c in self.concepts]
         return list(dict.fromkeys(own + [written for written, _ in self.phrases]))
-
-
-def _focus(concepts: tuple[Concept, ...], passage: Passage) -> float:
-    """The share of the passage's content words that match one of the concepts."""
-    if not passage.words:
-        return 0.0
-    return sum(any(c.match(w.terms) > 0 for c in concepts) for w in passage.words) / len(passage.words)
 
 
 def _share(concepts: tuple[Concept, ...], passage: Passage) -> float:
