@@ -117,3 +117,12 @@ def test_a_copied_krav_or_the_bestallnings_voice_is_a_restatement():
     assert restates_krav(krav, krav)
     assert restates_krav("Leverantören ska erbjuda chatt och video.", krav)
     assert not restates_krav("Vi erbjuder chatt och video under hela öppettiden.", krav)
+
+
+def test_a_duty_restates_only_the_krav_words_it_governs():
+    # The krav's two words and a "ska" in one sentence: the duty is another matter.
+    passage = "Patienterna kan förnya recept via 1177, och vi följer anvisningarna för hur ärenden ska hanteras."
+    assert not restates_krav(passage, "förnya recept")
+    krav = "Koordinera vårdens insatser och fungera som ett stöd för patienten."
+    assert restates_krav(f"Den fasta vårdkontakten ska {krav.lower()}", krav)
+    assert not copies_of_krav([passage], ["Leverantören ska erbjuda patienterna att förnya recept via 1177."])

@@ -70,6 +70,7 @@ _REQUIREMENT_VOICE = re.compile(
 )
 _RESTATEMENT_RATIO = 85  # rapidfuzz ratio above which a passage is the krav's own text
 _DUTY = re.compile(r"\b(?:ska|skall|bör|måste)\b", re.IGNORECASE)
+_PARTS = re.compile(r"[,;:]\s")
 _RESTATED_DUTY_RATIO = 70  # token_set_ratio above which a duty repeats the krav's words
 _COPY_RATIO = 85  # ... above which a duty repeats the words of some krav of the catalogue
 _COPY_MIN_WORDS = 6
@@ -126,7 +127,7 @@ def restates_krav(passage: str, krav_text: str) -> bool:
     again as a duty ("Den fasta vårdkontakten ska koordinera …"): it shows nothing done."""
     if _REQUIREMENT_VOICE.search(passage) or fuzz.ratio(passage.lower(), krav_text.lower()) >= _RESTATEMENT_RATIO:
         return True
-    return bool(_DUTY.search(passage)) and fuzz.token_set_ratio(passage.lower(), krav_text.lower()) >= _RESTATED_DUTY_RATIO
+    return any(fuzz.token_set_ratio(duty, krav_text.lower()) >= _RESTATED_DUTY_RATIO for duty in _duties(passage))
 
 
 def copies_of_krav(passages: list[str], krav_texts: list[str]) -> set[int]:
@@ -138,9 +139,15 @@ def copies_of_krav(passages: list[str], krav_texts: list[str]) -> set[int]:
     return {
         index
         for index, passage in enumerate(passages)
-        if _DUTY.search(passage)
-        and process.extractOne(passage.lower(), texts, scorer=fuzz.token_set_ratio, score_cutoff=_COPY_RATIO) is not None
+        if any(process.extractOne(duty, texts, scorer=fuzz.token_set_ratio, score_cutoff=_COPY_RATIO) for duty in _duties(passage))
     }
+
+
+def _duties(passage: str) -> list[str]:
+    """The parts of the passage between commas that state a duty, lower-cased: the krav's words
+    must stand in the duty itself. "Patienterna kan förnya recept via 1177, och vi följer
+    anvisningarna för hur ärenden ska hanteras" does not restate "förnya recept"."""
+    return [part.lower() for part in _PARTS.split(passage) if _DUTY.search(part)]
 
 
 def is_negated(clause: str, near: list[tuple[int, int]] = ()) -> bool:
