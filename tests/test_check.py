@@ -85,6 +85,23 @@ def test_a_restated_krav_shows_nothing(traps):
     assert traps["NB26-2.5.17-01.1"].status == "missing"
 
 
+def test_an_evidence_term_that_names_something_is_found_as_written(catalogue, tmp_path):
+    # "Min vård Norrbotten" is "vård" once its stop words are gone: it must not be found in
+    # every passage about care, and where it is found, the whole name is marked.
+    from kravcheck.check.passages import passages_of
+    from kravcheck.check.query import build_queries
+    from kravcheck.check.terms import Analyzer
+
+    path = tmp_path / "rutin.txt"
+    path.write_text("Patienter som behöver vård samma dag bokas på akuttider.\n\nVi använder Min vård Norrbotten för video.\n", encoding="utf-8")
+    analyzer = Analyzer()
+    query = build_queries([k for k in catalogue.krav if k.id == "NB26-2.1.13-02"], analyzer)["NB26-2.1.13-02"]
+    care, name = passages_of([read_document(path)], analyzer)
+    assert query.phrase_in(care) is None
+    assert query.phrase_in(name) == "Min vård Norrbotten"
+    assert (name.text.index("Min"), name.text.index(" för")) in query.marks(name)
+
+
 def test_krav_that_bind_the_region_are_not_applicable(traps, catalogue):
     region = [k for k in catalogue.krav if k.party == "region"]
     assert region and all(traps[k.id].status == "not_applicable" for k in region)

@@ -4,6 +4,9 @@ A krav becomes a `Query`: its content words as concepts, weighted by how rare th
 catalogue (a word every krav uses, "patient", says little about which krav a passage answers),
 and the curated `evidence_terms` as phrases. An element also looks for its lead-in's words, with
 a quarter of the weight: "Dagtid via hälsocentralens Tele Q" is about "sjukvårdsrådgivning".
+An evidence term that names something in words the checker otherwise ignores ("Min vård
+Norrbotten", "integrerad i hälsocentralen") is looked for as written: analysed, it would shrink
+to "vård" or "integrerad" and be found everywhere.
 
 A passage matches a concept when it has the concept's whole-word stem, or all of its compound
 parts (partly, for some); words of the passage's heading and lead-in count half.
@@ -17,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..krav import Krav
+from ..nlp import stem
 from .passages import Passage
 from .terms import Analyzer, Word
 from .thesaurus import Phrase, Thesaurus, load_groups, phrase_matches
@@ -56,10 +60,25 @@ class Concept:
 
 
 @dataclass(frozen=True)
+class EvidenceTerm:
+    """A curated evidence term, or a synonym of one of the krav's phrases."""
+
+    written: str
+    phrase: Phrase
+    literal: re.Pattern[str] | None = None  # for a name the analysis would shrink
+
+    def spans(self, passage: Passage) -> list[tuple[int, int]] | None:
+        """Where the passage's text holds the term ([] when only its words show it), or None."""
+        if self.literal is not None:
+            return [m.span() for m in self.literal.finditer(passage.text)] or None
+        return [] if self.phrase and phrase_matches(self.phrase, passage.terms) else None
+
+
+@dataclass(frozen=True)
 class Query:
     concepts: tuple[Concept, ...]  # the krav's (or element's) own words
     lead_concepts: tuple[Concept, ...]  # an element's lead-in's words
-    phrases: tuple[tuple[str, Phrase], ...]  # evidence terms, then synonyms of the krav's phrases
+    phrases: tuple[EvidenceTerm, ...]  # evidence terms, then synonyms of the krav's phrases
     synonyms_from: int  # where the synonyms begin in `phrases`
     said: tuple[Phrase, ...]  # the krav's own many-word terms the synonyms stand for
     conjuncts: tuple[Concept, ...]  # "chatt och videosamtal": things the krav asks for together
@@ -85,9 +104,9 @@ class Query:
         in a passage without the krav's own term: there the concepts have counted it already
         ("får en vårdkoordinator som fast vårdkontakt")."""
         said = any(phrase_matches(p, passage.terms) for p in self.said)
-        for index, (written, phrase) in enumerate(self.phrases):
-            if phrase and phrase_matches(phrase, passage.terms) and not (said and index >= self.synonyms_from):
-                return written
+        for index, term in enumerate(self.phrases):
+            if term.spans(passage) is not None and not (said and index >= self.synonyms_from):
+                return term.written
         return None
 
     def matching(self, passage: Passage, with_lead: bool = False) -> list[Word]:
@@ -99,9 +118,14 @@ class Query:
         """The (start, end) spans in the passage's text of its words that matched: a word of one
         of the krav's concepts, or of an evidence term the passage holds. Reports highlight
         these, so staff see what the check saw."""
-        held = [phrase for _, phrase in self.phrases if phrase and phrase_matches(phrase, passage.terms)]
-        in_terms = [w for w in passage.words if any(not t.isdisjoint(w.terms) for p in held for t in p)]
-        return sorted({(w.start, w.end) for w in self.matching(passage, with_lead=True) + in_terms})
+        spans = {(w.start, w.end) for w in self.matching(passage, with_lead=True)}
+        for term in self.phrases:
+            found = term.spans(passage)
+            if found == []:  # held by its words: mark them
+                spans.update((w.start, w.end) for w in passage.words if any(not t.isdisjoint(w.terms) for t in term.phrase))
+            elif found:
+                spans.update(found)
+        return sorted(spans)
 
     def focuses_on_its_term(self, passage: Passage) -> bool:
         """Whether the passage is about what the krav names by its own term ("fast
@@ -122,7 +146,7 @@ class Query:
     @property
     def looked_for(self) -> list[str]:
         own = [c.text for c in self.concepts]
-        return list(dict.fromkeys(own + [written for written, _ in self.phrases]))
+        return list(dict.fromkeys(own + [term.written for term in self.phrases]))
 
 
 def _share(concepts: tuple[Concept, ...], passage: Passage) -> float:
@@ -166,20 +190,27 @@ class QueryBuilder:
         if lead_in is not None:
             own = frozenset().union(*(c.whole for c in concepts))  # "vårdkontakten" is "vårdkontakter"
             lead_concepts = tuple(c for c in self._concepts(self._text_words(lead_in.text)) if c.whole.isdisjoint(own))
-        evidence = tuple((term, self._phrase(term)) for term in krav.evidence_terms)
+        evidence = tuple(self._evidence_term(term) for term in krav.evidence_terms)
         synonyms, said = self._synonym_phrases(words)
         phrases = evidence + synonyms
         heads = _conjunct_heads(krav.text)
         conjuncts = tuple(c for c in concepts if c.text.lower() in heads)
         tokens = tuple(t for c in concepts + lead_concepts for t in (*c.whole, *c.parts)) + tuple(
-            t for _, phrase in phrases for word in phrase for t in word
+            t for term in phrases for word in term.phrase for t in word
         )
         return Query(concepts, lead_concepts, phrases, len(evidence), said, conjuncts if len(conjuncts) > 1 else (), tokens)
 
-    def _phrase(self, text: str) -> Phrase:
-        return tuple(word.whole for word in self.analyzer.text_words(text))
+    def _evidence_term(self, text: str) -> EvidenceTerm:
+        tokens = self.analyzer.nlp(text)
+        phrase = tuple(word.whole for word in self.analyzer.words(tokens))
+        written = [t for t in tokens if not t.is_punct]
+        if sum(not t.is_stop for t in written) > len(phrase):  # one of its words is a domain stop word
+            # Its words in any inflection ("medicinska ansvaret"), its function words as written.
+            words = (re.escape(t.text) + r"(?!\w)" if t.is_stop else re.escape(stem(t.lower_)) + r"\w*" for t in written)
+            return EvidenceTerm(text, phrase, re.compile(r"(?<!\w)" + r"\W+".join(words), re.IGNORECASE))
+        return EvidenceTerm(text, phrase)
 
-    def _synonym_phrases(self, words: list[Word]) -> tuple[tuple[tuple[str, Phrase], ...], tuple[Phrase, ...]]:
+    def _synonym_phrases(self, words: list[Word]) -> tuple[tuple[EvidenceTerm, ...], tuple[Phrase, ...]]:
         """The other members of each thesaurus group one of whose many-word members the krav
         text holds ("fast läkarkontakt" -> "namngiven läkare"), and the members it holds itself:
         the krav's own words earn no bonus for being said again."""
@@ -190,7 +221,7 @@ class QueryBuilder:
                 if phrase_matches(phrase, terms):
                     said.append(phrase)
                 else:
-                    synonyms.append((member, phrase))
+                    synonyms.append(EvidenceTerm(member, phrase))
         return tuple(synonyms), tuple(said)
 
     def _text_words(self, text: str) -> list[Word]:
