@@ -119,6 +119,12 @@ def test_a_copied_krav_or_the_bestallnings_voice_is_a_restatement():
     assert not restates_krav("Vi erbjuder chatt och video under hela öppettiden.", krav)
 
 
+def test_the_krav_words_after_the_providers_own_subject_are_a_claim():
+    element = "följa Socialstyrelsens föreskrifter för basal hygien i vård och omsorg (SOSFS 2015:10)"
+    assert not restates_krav("Hälsocentralen följer Socialstyrelsens föreskrifter om basal hygien i vård och omsorg (SOSFS 2015:10).", element)
+    assert restates_krav("Följa Socialstyrelsens föreskrifter för basal hygien i vård och omsorg (SOSFS 2015:10).", element)
+
+
 def test_a_duty_restates_only_the_krav_words_it_governs():
     # The krav's two words and a "ska" in one sentence: the duty is another matter.
     passage = "Patienterna kan förnya recept via 1177, och vi följer anvisningarna för hur ärenden ska hanteras."

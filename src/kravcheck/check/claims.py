@@ -124,10 +124,15 @@ def read_claim(
 
 def restates_krav(passage: str, krav_text: str) -> bool:
     """The passage copies the krav, speaks in the Beställning's voice, or says the krav's words
-    again as a duty ("Den fasta vårdkontakten ska koordinera …"): it shows nothing done."""
-    if _REQUIREMENT_VOICE.search(passage) or fuzz.ratio(passage.lower(), krav_text.lower()) >= _RESTATEMENT_RATIO:
+    again as a duty ("Den fasta vårdkontakten ska koordinera …"): it shows nothing done. A copy
+    begins as the krav does; the krav's words after a subject of the provider's own are a claim
+    ("Hälsocentralen följer Socialstyrelsens föreskrifter …" for "följa Socialstyrelsens …")."""
+    passage, krav_text = passage.lower(), krav_text.lower()
+    if _REQUIREMENT_VOICE.search(passage):
         return True
-    return any(fuzz.token_set_ratio(duty, krav_text.lower()) >= _RESTATED_DUTY_RATIO for duty in _duties(passage))
+    if passage.split()[:1] == krav_text.split()[:1] and fuzz.ratio(passage, krav_text) >= _RESTATEMENT_RATIO:
+        return True
+    return any(fuzz.token_set_ratio(duty, krav_text) >= _RESTATED_DUTY_RATIO for duty in _duties(passage))
 
 
 def copies_of_krav(passages: list[str], krav_texts: list[str]) -> set[int]:
