@@ -37,6 +37,8 @@ Vi tilldelar inte fasta läkarkontakter.
 4 Hygien
 
 Leverantören ska följa Socialstyrelsens föreskrifter för basal hygien i vård och omsorg (SOSFS 2015:10).
+
+Screening för multiresistenta bakterier görs inte här; patienter som behöver MRB-odling hänvisas till infektionsmottagningen.
 """
 
 
@@ -73,6 +75,13 @@ def test_denying_what_the_krav_names_contradicts_it_however_few_of_its_words_are
     # "Patienten ska ha möjlighet att välja en fast läkarkontakt …"
     assert traps["NB26-2.1.11-01"].status == "contradicted"
     assert traps["NB26-2.1.11-01"].evidence[0].quote == "Vi tilldelar inte fasta läkarkontakter."
+
+
+def test_a_denial_in_the_words_of_a_synonym_contradicts(traps):
+    # "rutiner för MRB-screening": the denied clause holds the synonym, the other its abbreviation.
+    verdict = traps["NB26-2.5.17-01.3"]
+    assert verdict.status == "contradicted"
+    assert "görs inte här" in verdict.reason
 
 
 def test_a_plan_does_not_meet_a_krav_in_force(traps):

@@ -51,6 +51,10 @@ class Concept:
         object.__setattr__(self, "_single", single)
         object.__setattr__(self, "_many", tuple(p for p in self.alternatives if len(p) > 1))
 
+    def synonyms_held(self, terms: frozenset[str]) -> list[Phrase]:
+        """The many-word synonyms that `terms` hold."""
+        return [p for p in self._many if phrase_matches(p, terms)]
+
     def match(self, terms: frozenset[str]) -> float:
         if not self._single.isdisjoint(terms) or any(phrase_matches(p, terms) for p in self._many):
             return 1.0
@@ -110,9 +114,16 @@ class Query:
         return None
 
     def matching(self, passage: Passage, with_lead: bool = False) -> list[Word]:
-        """The passage's words that match one of the krav's concepts (or its lead-in's)."""
+        """The passage's words that match one of the krav's concepts (or its lead-in's), alone
+        or as a word of a many-word synonym the passage holds ("screening för multiresistenta
+        bakterier" for "MRB-screening")."""
         concepts = self.concepts + self.lead_concepts if with_lead else self.concepts
-        return [w for w in passage.words if any(c.match(w.terms) > 0 for c in concepts)]
+        present = [c for c in concepts if c.match(passage.terms) > 0]  # a word can only match these
+        held = [word for c in present for p in c.synonyms_held(passage.terms) for word in p]
+        return [
+            w for w in passage.words
+            if any(c.match(w.terms) > 0 for c in present) or any(not word.isdisjoint(w.terms) for word in held)
+        ]
 
     def marks(self, passage: Passage) -> list[tuple[int, int]]:
         """The (start, end) spans in the passage's text of its words that matched: a word of one
