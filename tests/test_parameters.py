@@ -56,6 +56,11 @@ def duration(value, unit: Unit, comparator: Comparator, source: str) -> Paramete
             [duration(0, Unit.DAY, AT_MOST, "samma dag")],
         ),
         (
+            "Den som ringer efter klockan 14 rings upp nästa vardag, och en bedömning får man senast dagen efter.",
+            [duration(1, Unit.DAY, AT_MOST, "nästa vardag"), duration(1, Unit.DAY, AT_MOST, "dagen efter")],
+        ),
+        ("Primärvården erbjuder vård när behov inte kan vänta till nästa vardag men inte kräver sjukhusvård.", []),
+        (
             "Vid höjd beredskap ska kontinuitet säkerställas för primärvård och folktandvård under störda "
             "förhållanden och påverkad infrastruktur i upp till 3 månader.",
             [duration(3, Unit.MONTH, AT_MOST, "upp till 3 månader")],

@@ -119,7 +119,13 @@ _DEADLINE = re.compile(
     rf"(?<![\w.])(?P<bound>{_alternation(_DEADLINE_WORDS)})\s+(?:den\s+)?(?:{_DATE})(?![\w/:–-]|\s+års(?!\w))",
     re.IGNORECASE,
 )
+# Days said in words: "samma dag" is within 0 days, "nästa vardag" and "dagen efter" within 1;
+# but what "kan vänta till nästa vardag" is a condition, not a deadline.
 _SAME_DAY = re.compile(r"(?<!\w)samma\s+(?:dag|dygn)(?!\w)", re.IGNORECASE)
+_NEXT_DAY = re.compile(
+    r"(?<!\w)(?:(?:nästa|följande|nästkommande)\s+(?:var|arbets)?dag|dagen\s+efter)(?!\w)", re.IGNORECASE
+)
+_WAIT_UNTIL = re.compile(r"(?<!\w)vänta\s+(?:till|tills)\s+$", re.IGNORECASE)
 _DURATION = re.compile(
     rf"(?:(?P<bound>{_bound(_DURATION_BOUNDS)})\s*)?(?P<number>{_NUMBER})\s+(?P<unit>{_alternation(TIME_UNITS)})(?!\w)",
     re.IGNORECASE,
@@ -178,9 +184,12 @@ def _date(match: re.Match[str], first_day: bool) -> str:
     return f"{year or '-'}-{month:02d}-{day:02d}"
 
 
-def _same_day(text: str) -> Iterator[_Found]:
-    for match in _SAME_DAY.finditer(text):
-        yield _Found(match.start(), match.end(), Parameter(0, Unit.DAY, Comparator.AT_MOST, match[0]))
+def _days_in_words(text: str) -> Iterator[_Found]:
+    for days, pattern in ((0, _SAME_DAY), (1, _NEXT_DAY)):
+        for match in pattern.finditer(text):
+            if _WAIT_UNTIL.search(text, 0, match.start()):
+                continue
+            yield _Found(match.start(), match.end(), Parameter(days, Unit.DAY, Comparator.AT_MOST, match[0]))
 
 
 def _durations(text: str) -> Iterator[_Found]:
@@ -248,4 +257,4 @@ def _tidy(value: float) -> int | float:
     return int(value) if float(value).is_integer() else round(value, 4)
 
 
-_KINDS: tuple[Callable[[str], Iterator[_Found]], ...] = (_deadlines, _same_day, _durations, _percentages, _counts)
+_KINDS: tuple[Callable[[str], Iterator[_Found]], ...] = (_deadlines, _days_in_words, _durations, _percentages, _counts)
