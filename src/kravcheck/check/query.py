@@ -87,13 +87,19 @@ class Query:
     said: tuple[Phrase, ...]  # the krav's own many-word terms the synonyms stand for
     conjuncts: tuple[Concept, ...]  # "chatt och videosamtal": things the krav asks for together
     tokens: tuple[str, ...]  # for the BM25 ranking
+    subject: Concept | None = None  # "Utrustningen ska:": what an element's duty is about
 
     def coverage(self, passage: Passage) -> float:
         """Weighted share of the concepts the passage has, 0..1. An element's own words decide:
         a passage without any of them is not about the element, however much of the lead-in it
         repeats ("rutiner för MRB-screening" under "Leverantören ska följa SOSFS 2015:10 …");
         the lead-in's words can raise the share, never lower it, except for an element of a word
-        or two ("följa upp"), which says too little alone."""
+        or two ("följa upp"), which says too little alone. An element of a lead-in with a subject
+        of its own ("Utrustningen ska: … uppdateras vid förändringar") is about that subject: a
+        passage that names it nowhere, not even in its heading or paragraph, is not about the
+        element ("vårdplanen är uppdaterad efter varje förändring")."""
+        if self.subject is not None and not (self.subject.match(passage.terms) or self.subject.match(passage.context_terms)):
+            return 0.0
         own = _share(self.concepts, passage)
         if not self.lead_concepts:
             return own
@@ -209,7 +215,18 @@ class QueryBuilder:
         tokens = tuple(t for c in concepts + lead_concepts for t in (*c.whole, *c.parts)) + tuple(
             t for term in phrases for word in term.phrase for t in word
         )
-        return Query(concepts, lead_concepts, phrases, len(evidence), said, conjuncts if len(conjuncts) > 1 else (), tokens)
+        subject = self._subject(lead_in, lead_concepts) if lead_in is not None else None
+        return Query(concepts, lead_concepts, phrases, len(evidence), said, conjuncts if len(conjuncts) > 1 else (), tokens, subject)
+
+    def _subject(self, lead_in: Krav, lead_concepts: tuple[Concept, ...]) -> Concept | None:
+        """The lead-in's concept of the head noun (the last word) of the subject it begins with
+        ("Den fasta vårdkontakten ska:"), when that is not the provider ("Leverantören ska:") and
+        not a word the element says itself."""
+        begins = _SUBJECT_LEAD_IN.match(lead_in.text)
+        if begins is None or begins["first"].lower() in _PREPOSITIONS:  # "För dessa patienter ska"
+            return None
+        head = self._text_words(begins["subject"])[-1:]
+        return next((c for c in lead_concepts if head and head[0].key in c.whole), None)
 
     def _evidence_term(self, text: str) -> EvidenceTerm:
         tokens = self.analyzer.nlp(text)
@@ -265,6 +282,8 @@ def _verbs(text: str, element: bool) -> frozenset[int]:
 
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_SUBJECT_LEAD_IN = re.compile(r"(?P<subject>(?P<first>[^\W\d_]+)(?:\s+[^\W\d_]+){0,2})\s+(?:ska|skall|bör|måste)\b")
+_PREPOSITIONS = frozenset({"för", "vid", "i", "inom", "under", "efter", "med", "om", "på", "till", "av"})
 
 
 # "chatt och videosamtal", "fysiska mottagningsbesök, digitala vårdmöten, hembesök och
