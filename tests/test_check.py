@@ -126,6 +126,26 @@ def test_an_element_is_about_the_subject_of_its_lead_in(catalogue, tmp_path):
     assert query.coverage(equipment) >= 0.65
 
 
+@pytest.mark.parametrize(
+    ("krav_id", "conjuncts"),
+    [
+        ("NB26-3.14.1-01", {"chatt", "videosamtal"}),  # "… via chatt och videosamtal"
+        ("NB26-2.1.16-02", {"patientsäkerhet", "vårdhygien"}),  # "ansvarar för att … inom patientsäkerhet och Vårdhygien"
+        ("NB26-3.6.1-01.5", {"kontinuitet", "läkarkontakt"}),  # "… och fast läkarkontakt för patienter med omfattande och komplexa vårdbehov"
+        ("NB26-3.9.3.2-02.7", set()),  # "av- och omboka besök": one compound, written short
+        ("NB26-2.1.11-03.3", set()),  # "… för att underlätta planering och uppföljning": a purpose
+        ("NB26-3.9.3.2-03", set()),  # "vara ansluten till … 1177 och följa de riktlinjer …": two duties
+    ],
+)
+def test_the_things_a_krav_asks_for_together(catalogue, krav_id, conjuncts):
+    from kravcheck.check.query import build_queries
+    from kravcheck.check.terms import Analyzer
+
+    top = next(k for k in catalogue.krav if krav_id.startswith(k.id))
+    query = build_queries([top], Analyzer())[krav_id]
+    assert {c.text.lower() for c in query.conjuncts} == conjuncts
+
+
 def test_krav_that_bind_the_region_are_not_applicable(traps, catalogue):
     region = [k for k in catalogue.krav if k.party == "region"]
     assert region and all(traps[k.id].status == "not_applicable" for k in region)

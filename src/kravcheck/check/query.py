@@ -287,17 +287,52 @@ _PREPOSITIONS = frozenset({"för", "vid", "i", "inom", "under", "efter", "med", 
 
 
 # "chatt och videosamtal", "fysiska mottagningsbesök, digitala vårdmöten, hembesök och
-# telefonrådgivning": a series joined by "och"/"samt" (not "eller": one of those suffices).
-_SERIES = re.compile(
-    r"((?:[^\W\d_][\w-]*\s+){0,2}[^\W\d_][\w-]*)((?:\s*,\s*(?:[^\W\d_][\w-]*\s+){0,2}[^\W\d_][\w-]*)*)"
-    r"\s+(?:och|samt)\s+((?:[^\W\d_][\w-]*\s+){0,2}[^\W\d_][\w-]*)"
-)
+# telefonrådgivning": a series joined by "och"/"samt" (not "eller": one of those suffices). A
+# heuristic without a tagger: a conjunct's head is the word before "och" or a comma, and after
+# "och" the last of at most two content words ("fast läkarkontakt", not a passive verb after it:
+# "rengöring och desinfektion beaktas"). Not series: elliptic compounds ("hälso- och sjukvård",
+# "av- och omboka"), coordinated adjectives ("omfattande och komplexa vårdbehov") and a purpose
+# ("för att underlätta planering och uppföljning"), which the provider need not show item by item.
+_TOKEN = re.compile(r"[^\W_][\w-]*|[^\w\s]")
+_COORDINATORS = frozenset({"och", "samt"})
+_ADJECTIVE_ENDINGS = ("a", "nde", "ad", "ade", "ig", "iga", "isk")
+_PASSIVE_ENDING = "as"
+# "för att" after a verb it completes ("ansvarar för att", "sörja för att") is no purpose.
+_PURPOSE = re.compile(r"(?<!\bansvarar)(?<!\bansvara)(?<!\bsörja)(?<!\bsörjer)(?<!\bverka)(?<!\bverkar)\s+för\s+att\b", re.IGNORECASE)
 
 
 def _conjunct_heads(text: str) -> set[str]:
-    """The last words (a Swedish noun phrase's head) of the conjuncts of series in `text`."""
-    heads: set[str] = set()
-    for match in _SERIES.finditer(text):
-        conjuncts = [match[1], *[p for p in match[2].split(",") if p.strip()], match[3]]
-        heads.update(conjunct.split()[-1].lower() for conjunct in conjuncts if conjunct.split())
-    return heads
+    """The heads of the conjuncts of the series in `text`, lower-cased."""
+    purpose = _PURPOSE.search(text)
+    tokens = [t.lower() for t in _TOKEN.findall(text[: purpose.start()] if purpose else text)]
+    return {head for i, token in enumerate(tokens) if token in _COORDINATORS for head in _series_heads(tokens, i)}
+
+
+def _series_heads(tokens: list[str], i: int) -> list[str]:
+    """The heads of the series joined by the coordinator `tokens[i]`, or [] when it joins no
+    series of things."""
+    if not (_is_content(tokens, i - 1) and _is_content(tokens, i + 1)):
+        return []
+    left, j = [tokens[i - 1]], i - 1
+    while True:  # back over each conjunct's modifiers to a comma: "A, B och C"
+        while _is_content(tokens, j - 1):
+            j -= 1
+        if tokens[j - 1 : j] != [","] or not _is_content(tokens, j - 2):
+            break
+        j -= 2
+        left.append(tokens[j])
+    modified = _is_content(tokens, i + 2) and not tokens[i + 2].endswith(_PASSIVE_ENDING)
+    right = tokens[i + 2] if modified else tokens[i + 1]
+    if any(word.endswith("-") for word in left):  # "hälso- och sjukvård"
+        return []
+    if not modified and right.endswith("a") and not left[0].endswith("a"):  # a verb: "… 1177 och följa de …"
+        return []
+    if modified and len(left) == 1 and left[0].endswith(_ADJECTIVE_ENDINGS) and tokens[i + 1].endswith(_ADJECTIVE_ENDINGS):
+        return []  # "omfattande och komplexa vårdbehov"
+    return left + [right]
+
+
+def _is_content(tokens: list[str], index: int) -> bool:
+    from spacy.lang.sv.stop_words import STOP_WORDS
+
+    return 0 <= index < len(tokens) and tokens[index][0].isalnum() and tokens[index] not in STOP_WORDS
