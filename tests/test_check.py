@@ -126,6 +126,17 @@ def test_an_element_is_about_the_subject_of_its_lead_in(catalogue, tmp_path):
     assert query.coverage(equipment) >= 0.65
 
 
+def test_a_krav_is_shown_by_what_it_asks_for_more_than_by_its_purpose(catalogue, tmp_path):
+    # "Vårdgivaren ska utse en fast vårdkontakt för de patienter som behöver det, för att skapa
+    # förutsättningar för samordnad vård och förebyggande insatser."
+    paragraphs = [
+        "Patienter med stort behov av samordning får en utsedd fast vårdkontakt.",
+        "Vi skapar förutsättningar för samordnad vård och förebyggande insatser.",
+    ]
+    query, (duty, purpose) = _query_and_passages(catalogue, "NB26-2.1.10-01", paragraphs, tmp_path)
+    assert query.coverage(duty) > 0.6 and query.coverage(purpose) < 0.45
+
+
 @pytest.mark.parametrize(
     ("krav_id", "conjuncts"),
     [

@@ -29,6 +29,7 @@ CONTEXT_WEIGHT = 0.5  # a concept found only in the heading or lead-in
 OWN_SHARE = 0.75  # an element's own words' share of its coverage; its lead-in's words have the rest
 _FEW_OWN = 2  # an element with fewer words of its own is looked for with its lead-in's
 VERB_WEIGHT = 0.5  # a duty's verb ("kommunicera via chattfunktion"): the object says what it is about
+PURPOSE_WEIGHT = 0.5  # the words of a purpose ("för att skapa förutsättningar för …"): why, not what
 KEY_CONJUNCT_WEIGHT = 0.8  # "chatt", not "vård", in "chatt och videosamtal" / "vård och omsorg"
 FOCUS = 0.6  # share of a passage's words that are the krav's, for it to be about the krav alone
 _MODALS = frozenset({"ska", "skall", "bör", "måste", "att", "kunna"})
@@ -202,7 +203,8 @@ class QueryBuilder:
 
     def query(self, krav: Krav, lead_in: Krav | None = None) -> Query:
         words = self._text_words(krav.text)
-        concepts = self._concepts(words, _verbs(krav.text, element=lead_in is not None))
+        purpose = _PURPOSE.search(krav.text)
+        concepts = self._concepts(words, _verbs(krav.text, element=lead_in is not None), purpose.start() if purpose else None)
         lead_concepts: tuple[Concept, ...] = ()
         if lead_in is not None:
             own = frozenset().union(*(c.whole for c in concepts))  # "vårdkontakten" is "vårdkontakter"
@@ -256,7 +258,9 @@ class QueryBuilder:
         words = self._words.get(text)
         return words if words is not None else self.analyzer.text_words(text)
 
-    def _concepts(self, words: list[Word], verbs: frozenset[int] = frozenset()) -> tuple[Concept, ...]:
+    def _concepts(self, words: list[Word], verbs: frozenset[int] = frozenset(), purpose: int | None = None) -> tuple[Concept, ...]:
+        """The words as concepts, weighted by rarity; `verbs` (start offsets) and the words from
+        `purpose` (an offset) on weigh less."""
         seen: dict[str, Concept] = {}
         for word in words:
             if word.key in seen or (word.text.isdigit() and word.text != "1177"):  # figures are parameters
@@ -264,6 +268,8 @@ class QueryBuilder:
             weight = self._idf.get(word.key, self._max_idf) / self._max_idf
             if word.start in verbs:
                 weight *= VERB_WEIGHT
+            if purpose is not None and word.start >= purpose:
+                weight *= PURPOSE_WEIGHT
             seen[word.key] = Concept(word.text, word.whole, word.parts, weight, self.thesaurus.alternatives(word.whole))
         return tuple(seen.values())
 
