@@ -118,6 +118,14 @@ def test_an_evidence_term_that_names_something_is_found_as_written(catalogue, tm
     assert (name.text.index("Min"), name.text.index(" för")) in query.marks(name)
 
 
+def test_citing_the_regulation_the_krav_cites_is_evidence_for_it(catalogue, tmp_path):
+    # "följa Socialstyrelsens föreskrifter för basal hygien i vård och omsorg (SOSFS 2015:10)"
+    paragraphs = ["Basala hygienrutiner enligt SOSFS 2015:10 tillämpas av all personal.", "Vi följer SOSFS 2015:101."]
+    query, (cites, other) = _query_and_passages(catalogue, "NB26-2.5.17-01.1", paragraphs, tmp_path)
+    assert query.phrase_in(cites) == "SOSFS 2015:10"
+    assert query.phrase_in(other) is None
+
+
 def test_an_element_is_about_the_subject_of_its_lead_in(catalogue, tmp_path):
     # "Utrustningen ska: … Uppdateras vid förändringar i uppdraget"
     paragraphs = ["Vårdplanen uppdateras vid förändringar i uppdraget.", "Utrustningslistan uppdateras vid förändringar i uppdraget."]

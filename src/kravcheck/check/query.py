@@ -2,7 +2,7 @@
 
 A krav becomes a `Query`: its content words as concepts, weighted by how rare they are in the
 catalogue (a word every krav uses, "patient", says little about which krav a passage answers),
-and the curated `evidence_terms` as phrases. An element also looks for its lead-in's words, with
+and the curated `evidence_terms` and the regulations it cites as phrases. An element also looks for its lead-in's words, with
 a quarter of the weight: "Dagtid via hälsocentralens Tele Q" is about "sjukvårdsrådgivning".
 An evidence term that names something in words the checker otherwise ignores ("Min vård
 Norrbotten", "integrerad i hälsocentralen") is looked for as written: analysed, it would shrink
@@ -209,7 +209,9 @@ class QueryBuilder:
         if lead_in is not None:
             own = frozenset().union(*(c.whole for c in concepts))  # "vårdkontakten" is "vårdkontakter"
             lead_concepts = tuple(c for c in self._concepts(self._text_words(lead_in.text)) if c.whole.isdisjoint(own))
-        evidence = tuple(self._evidence_term(term) for term in krav.evidence_terms)
+        evidence = tuple(self._evidence_term(term) for term in krav.evidence_terms) + tuple(
+            self._reference_term(reference) for reference in krav.references
+        )
         synonyms, said = self._synonym_phrases(words)
         phrases = evidence + synonyms
         heads = _conjunct_heads(krav.text)
@@ -229,6 +231,13 @@ class QueryBuilder:
             return None
         head = self._text_words(begins["subject"])[-1:]
         return next((c for c in lead_concepts if head and head[0].key in c.whole), None)
+
+    def _reference_term(self, reference: str) -> EvidenceTerm:
+        """A regulation the krav cites ("SOSFS 2015:10"), found as written: a passage that cites
+        it names exactly what the krav asks to follow."""
+        pattern = r"\s*".join(re.escape(part) for part in reference.split())
+        phrase = tuple(word.whole for word in self.analyzer.text_words(reference))
+        return EvidenceTerm(reference, phrase, re.compile(rf"(?<!\w){pattern}(?!\w)", re.IGNORECASE))
 
     def _evidence_term(self, text: str) -> EvidenceTerm:
         tokens = self.analyzer.nlp(text)
