@@ -84,6 +84,16 @@ def test_a_denial_in_the_words_of_a_synonym_contradicts(traps):
     assert "görs inte här" in verdict.reason
 
 
+def test_showing_some_of_the_things_a_krav_asks_for_together_is_partial(catalogue, tmp_path):
+    # "… erbjuda medborgarna möjligheten till digitala kontakter via chatt och videosamtal"
+    path = tmp_path / "ansokan.txt"
+    path.write_text("Via Min vård Norrbotten erbjuder vi videosamtal med sjuksköterska under hela öppettiden.\n", encoding="utf-8")
+    verdict = check_submission(catalogue, [read_document(path)]).by_id()["NB26-3.14.1-01"]
+    assert verdict.status == "partial"
+    assert "chatt" in verdict.reason and "videosamtal" not in verdict.reason
+    assert verdict.evidence[0].quote.startswith("Via Min vård Norrbotten erbjuder vi videosamtal")
+
+
 def test_a_plan_does_not_meet_a_krav_in_force(traps):
     verdict = traps["NB26-3.9.3.2-02.5"]
     assert verdict.status == "missing"

@@ -10,7 +10,8 @@ passage that scores high enough is evidence; what it claims (`claims.read_claim`
   närvarande inte"), is about the krav however few of its other words it has;
 - an affirmation in a strong passage: met, unless the krav has a figure the passage does not
   state, or asks for things together ("chatt och videosamtal") of which the affirming passages
-  name only some: then partial;
+  name only some: then partial. A passage about the krav that is not strong but names some of
+  those things ("videosamtal", not "chatt") shows the krav partly, too;
 - only plans, only restatements of the krav, or nothing: missing, saying what was looked for.
 
 A krav with elements is met when every element is, contradicted when any is, missing when
@@ -94,6 +95,8 @@ class Assessor:
             best = against[0]
             return Verdict(krav, Status.CONTRADICTED, best.score, _against_reason(best.claim), _quotes(against, query), looked_for=looked_for)
         strong = [c for c in affirming if c.score >= MET_SCORE]
+        # Of the things the krav asks for together, those no affirming passage names.
+        unshown = query.conjuncts_missing(frozenset().union(*(c.passage.terms for c in affirming)))
         if strong:
             with_figure = [c for c in affirming if c.claim.stance is Stance.BETTER_OR_EQUAL]
             if krav.parameters and not with_figure:
@@ -101,12 +104,14 @@ class Assessor:
                 reason = f"Delvis: dokumenten tar upp kravet men anger inte {required}."
                 return Verdict(krav, Status.PARTIAL, strong[0].score, reason, _quotes(strong, query), looked_for=looked_for)
             best = (with_figure or strong)[0]
-            shown = frozenset().union(*(c.passage.terms for c in affirming))
-            missing = query.conjuncts_missing(shown)
-            if missing:
-                reason = f"Delvis: dokumenten visar inte {', '.join(missing)}."
+            if unshown:
+                reason = f"Delvis: dokumenten visar inte {', '.join(unshown)}."
                 return Verdict(krav, Status.PARTIAL, best.score, reason, _quotes([best, *strong], query), looked_for=looked_for)
             return Verdict(krav, Status.MET, best.score, _met_reason(best), _quotes([best, *strong], query), looked_for=looked_for)
+        if unshown:  # a passage about the krav shows some of those things ("videosamtal", not "chatt")
+            some = [c for c in affirming if query.conjuncts_missing(c.passage.terms)]
+            reason = f"Delvis: dokumenten visar inte {', '.join(unshown)}."
+            return Verdict(krav, Status.PARTIAL, some[0].score, reason, _quotes(some, query), looked_for=looked_for)
         if plans:
             reason = f"Saknas: dokumenten anger bara en plan (”{shorten(plans[0].passage.text, 90)}”), inte att kravet uppfylls nu."
             return Verdict(krav, Status.MISSING, plans[0].score, reason, _quotes(plans, query), looked_for=looked_for)
