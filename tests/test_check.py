@@ -34,7 +34,11 @@ Vi planerar att börja med stöd- och behandlingsprogram på nätet under 2027.
 
 Vi tilldelar inte fasta läkarkontakter.
 
-4 Hygien
+4 Patientsäkerhet
+
+Under året rapporterades 46 avvikelser. Vi har ingen rutin för riskanalys, men avser att ta fram en under 2027.
+
+5 Hygien
 
 Leverantören ska följa Socialstyrelsens föreskrifter för basal hygien i vård och omsorg (SOSFS 2015:10).
 
@@ -75,6 +79,9 @@ def test_denying_what_the_krav_names_contradicts_it_however_few_of_its_words_are
     # "Patienten ska ha möjlighet att välja en fast läkarkontakt …"
     assert traps["NB26-2.1.11-01"].status == "contradicted"
     assert traps["NB26-2.1.11-01"].evidence[0].quote == "Vi tilldelar inte fasta läkarkontakter."
+    # "… som omfattar rutiner för riskanalys, avvikelsehantering och egenkontroller": the clause
+    # that denies one of them is about it, whatever the rest of the sentence says.
+    assert traps["NB26-2.1.14-02.1"].status == "contradicted"
 
 
 def test_a_denial_in_the_words_of_a_synonym_contradicts(traps):

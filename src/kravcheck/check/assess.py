@@ -136,15 +136,20 @@ class Assessor:
                 continue
             passage = self.passages[index]
             score = min(1.0, query.coverage(passage) + (PHRASE_BONUS if query.phrase_in(passage) else 0.0))
-            focused = query.focuses_on_its_term(passage)
+            # The clause is needed early only for a passage that names the krav's own term.
+            clause = near = None
+            if query.names_its_term(passage.terms):
+                clause, near = _matched_clause(query, passage)
+            focused = clause is not None and query.focuses_on_its_term(passage, clause)
             if score + FIGURE_BONUS < EVIDENCE_SCORE and not focused:
                 continue
             if restates_krav(passage.text, krav.text) or (lead is not None and restates_krav(passage.text, lead.text)):
                 restated = True
                 continue
-            clause, near = _matched_clause(query, passage)
+            if clause is None:
+                clause, near = _matched_clause(query, passage)
             lead_in = passage.context if passage.kind == "list_item" else ""  # "Planerade åtgärder:"
-            claim = read_claim(passage.text, clause, lead_in, krav.parameters, self.year, near)
+            claim = read_claim(passage.text, passage.text[slice(*clause)], lead_in, krav.parameters, self.year, near)
             if claim.figure is not None:
                 score = min(1.0, score + FIGURE_BONUS)
             candidates.append(Candidate(passage, score, claim, focused and claim.stance is Stance.DENIES))
@@ -177,9 +182,9 @@ class Assessor:
         return Verdict(krav, status, confidence, reason, evidence, parts, looked_for)
 
 
-def _matched_clause(query: Query, passage: Passage) -> tuple[str, list[tuple[int, int]]]:
-    """The clause of the passage that holds most of the query's concept weight, and the spans
-    (relative to the clause) of the words in it that match a concept."""
+def _matched_clause(query: Query, passage: Passage) -> tuple[tuple[int, int], list[tuple[int, int]]]:
+    """The (start, end) span of the clause of the passage that holds most of the query's concept
+    weight, and the spans (relative to the clause) of the words in it that match a concept."""
 
     matched = query.matching(passage)
 
@@ -191,7 +196,7 @@ def _matched_clause(query: Query, passage: Passage) -> tuple[str, list[tuple[int
         return sum(c.weight * c.match(terms) for c in query.concepts)
 
     start, end = max(clauses(passage.text), key=weight)
-    return passage.text[start:end], [(w.start - start, w.end - start) for w in inside(start, end)]
+    return (start, end), [(w.start - start, w.end - start) for w in inside(start, end)]
 
 
 def _figure_marks(text: str, claim: Claim) -> list[tuple[int, int]]:

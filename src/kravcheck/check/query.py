@@ -145,16 +145,26 @@ class Query:
                 spans.update(found)
         return sorted(spans)
 
-    def focuses_on_its_term(self, passage: Passage) -> bool:
-        """Whether the passage is about what the krav names by its own term ("fast
-        läkarkontakt") or one of the distinctive things it asks for together ("chatt"): "Vi
-        tilldelar inte fasta läkarkontakter" denies the krav, however few of its other words it
-        repeats. Most of the passage's words must be the krav's, so that a denial of something
-        else ("uppgiften om fast vårdkontakt fanns inte på samma ställe") does not count."""
-        keyed = any(phrase_matches(p, passage.terms) for p in self.said) or any(
-            c.weight >= KEY_CONJUNCT_WEIGHT and c.match(passage.terms) == 1.0 for c in self.conjuncts
+    def names_its_term(self, terms: frozenset[str]) -> bool:
+        """Whether `terms` hold what the krav names by its own many-word term ("fast
+        läkarkontakt") or one of the distinctive things it asks for together ("chatt")."""
+        return any(phrase_matches(p, terms) for p in self.said) or any(
+            c.weight >= KEY_CONJUNCT_WEIGHT and c.match(terms) == 1.0 for c in self.conjuncts
         )
-        return keyed and len(self.matching(passage, with_lead=True)) >= FOCUS * len(passage.words)
+
+    def focuses_on_its_term(self, passage: Passage, clause: tuple[int, int]) -> bool:
+        """Whether the passage's `clause` (a span of its text) is about what the krav names by its
+        own term or one of the distinctive things it asks for together: "Vi tilldelar inte fasta
+        läkarkontakter", "Vi har ingen rutin för riskanalys, men …" deny the krav, however few of
+        its other words they repeat. Most of the clause's words must be the krav's, so that a
+        denial of something else ("uppgiften om fast vårdkontakt fanns inte på samma ställe")
+        does not count."""
+        start, end = clause
+        words = [w for w in passage.words if start <= w.start < end]
+        if not self.names_its_term(frozenset().union(*(w.terms for w in words))):
+            return False
+        matched = [w for w in self.matching(passage, with_lead=True) if start <= w.start < end]
+        return len(matched) >= FOCUS * len(words)
 
     def conjuncts_missing(self, terms: frozenset[str]) -> list[str]:
         """The conjuncts the terms lack, when they hold some but not all."""
