@@ -5,9 +5,9 @@ their terms, and the best are scored by how many of the krav's concepts they hol
 passage that scores high enough is evidence; what it claims (`claims.read_claim`) decides:
 
 - a denial or a worse figure in a passage about the krav: contradicted. It wins over an
-  affirmation, because a false "met" is the worst error the tool can make. A passage that
+  affirmation, because a false "met" is the worst error the tool can make. A clause that
   denies what the krav names by its own term, and says little else ("Chatt erbjuds för
-  närvarande inte"), is about the krav however few of its other words it has;
+  närvarande inte"), is about the krav however few of its other words the passage has;
 - an affirmation in a strong passage: met, unless the krav has a figure the passage does not
   state, or asks for things together ("chatt och videosamtal") of which the affirming passages
   name only some: then partial. A passage about the krav that is not strong but names some of
