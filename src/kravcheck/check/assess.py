@@ -97,6 +97,7 @@ class Assessor:
         strong = [c for c in affirming if c.score >= MET_SCORE]
         # Of the things the krav asks for together, those no affirming passage names.
         unshown = query.conjuncts_missing(frozenset().union(*(c.passage.terms for c in affirming)))
+        partly = f"Delvis: dokumenten visar inte {', '.join(unshown)}."
         if strong:
             with_figure = [c for c in affirming if c.claim.stance is Stance.BETTER_OR_EQUAL]
             if krav.parameters and not with_figure:
@@ -105,13 +106,11 @@ class Assessor:
                 return Verdict(krav, Status.PARTIAL, strong[0].score, reason, _quotes(strong, query), looked_for=looked_for)
             best = (with_figure or strong)[0]
             if unshown:
-                reason = f"Delvis: dokumenten visar inte {', '.join(unshown)}."
-                return Verdict(krav, Status.PARTIAL, best.score, reason, _quotes([best, *strong], query), looked_for=looked_for)
+                return Verdict(krav, Status.PARTIAL, best.score, partly, _quotes([best, *strong], query), looked_for=looked_for)
             return Verdict(krav, Status.MET, best.score, _met_reason(best), _quotes([best, *strong], query), looked_for=looked_for)
         if unshown:  # a passage about the krav shows some of those things ("videosamtal", not "chatt")
             some = [c for c in affirming if query.conjuncts_missing(c.passage.terms)]
-            reason = f"Delvis: dokumenten visar inte {', '.join(unshown)}."
-            return Verdict(krav, Status.PARTIAL, some[0].score, reason, _quotes(some, query), looked_for=looked_for)
+            return Verdict(krav, Status.PARTIAL, some[0].score, partly, _quotes(some, query), looked_for=looked_for)
         if plans:
             reason = f"Saknas: dokumenten anger bara en plan (”{shorten(plans[0].passage.text, 90)}”), inte att kravet uppfylls nu."
             return Verdict(krav, Status.MISSING, plans[0].score, reason, _quotes(plans, query), looked_for=looked_for)

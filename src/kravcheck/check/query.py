@@ -126,11 +126,8 @@ class Query:
         bakterier" for "MRB-screening")."""
         concepts = self.concepts + self.lead_concepts if with_lead else self.concepts
         present = [c for c in concepts if c.match(passage.terms) > 0]  # a word can only match these
-        held = [word for c in present for p in c.synonyms_held(passage.terms) for word in p]
-        return [
-            w for w in passage.words
-            if any(c.match(w.terms) > 0 for c in present) or any(not word.isdisjoint(w.terms) for word in held)
-        ]
+        held = [p for c in present for p in c.synonyms_held(passage.terms)]
+        return [w for w in passage.words if any(c.match(w.terms) > 0 for c in present) or any(_in_phrase(w, p) for p in held)]
 
     def marks(self, passage: Passage) -> list[tuple[int, int]]:
         """The (start, end) spans in the passage's text of its words that matched: a word of one
@@ -140,7 +137,7 @@ class Query:
         for term in self.phrases:
             found = term.spans(passage)
             if found == []:  # held by its words: mark them
-                spans.update((w.start, w.end) for w in passage.words if any(not t.isdisjoint(w.terms) for t in term.phrase))
+                spans.update((w.start, w.end) for w in passage.words if _in_phrase(w, term.phrase))
             elif found:
                 spans.update(found)
         return sorted(spans)
@@ -175,6 +172,11 @@ class Query:
     def looked_for(self) -> list[str]:
         own = [c.text for c in self.concepts]
         return list(dict.fromkeys(own + [term.written for term in self.phrases]))
+
+
+def _in_phrase(word: Word, phrase: Phrase) -> bool:
+    """Whether the word is one of the phrase's words."""
+    return any(not part.isdisjoint(word.terms) for part in phrase)
 
 
 def _share(concepts: tuple[Concept, ...], passage: Passage) -> float:
