@@ -360,6 +360,7 @@ def _series_heads(tokens: list[str], i: int) -> list[str]:
 
 
 def _is_content(tokens: list[str], index: int) -> bool:
+    # Imported here: at module level it costs a check with cached queries ~0.1 s of start-up.
     from spacy.lang.sv.stop_words import STOP_WORDS
 
     return 0 <= index < len(tokens) and tokens[index][0].isalnum() and tokens[index] not in STOP_WORDS
