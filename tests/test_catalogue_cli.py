@@ -48,6 +48,7 @@ def test_update_keeps_curation_flags_changes_and_marks_removed(extracted, tmp_pa
     curated = next(k for k in data["krav"] if k["text"] == "Den fasta läkarkontakten ska:")
     curated["verifikat"] = "Rutin för fast läkarkontakt"
     curated["evidence_terms"] = ["namngiven läkare", "husläkare"]
+    curated["elements"][0]["shown_by"] = ["utredning, diagnos och behandling"]  # an item kept when another is reworded
     curated.yaml_add_eol_comment("kurerad av avtalskontrollen", "verifikat")
     rejected = next(k for k in data["krav"] if k["text"].startswith("Primärvårdens akutuppdrag"))
     rejected["status"] = "rejected"  # a curator: no krav on the provider
@@ -59,18 +60,22 @@ def test_update_keeps_curation_flags_changes_and_marks_removed(extracted, tmp_pa
     # Next year's text: one krav reworded, one removed.
     source = SEED_2026.read_text(encoding="utf-8")
     source = source.replace("erbjudas inom tre dagar", "erbjudas inom två dagar")
+    source = source.replace("Vägleda patienten i kontakter med övrig", "Vägleda patienten i alla kontakter med övrig")
     source = source.replace("Fasta vårdkontakter ska registreras i journalsystem \nenligt gällande rutin.", "")
     revised = tmp_path / "bestallning.txt"
     revised.write_text(source, encoding="utf-8")
 
     result = kravcheck("extract", str(revised), "--region", "norrbotten", "--year", "2026", "-o", str(catalogue), "--update")
     assert result.returncode == 0, result.stderr
-    assert "1 ändrade" in result.stderr and "1 borttagna" in result.stderr
+    assert "2 ändrade" in result.stderr and "1 borttagna" in result.stderr
     text = catalogue.read_text(encoding="utf-8")
     assert "# kurerad av avtalskontrollen" in text
     merged = {k.text: k for k in load_catalogue(catalogue).krav}
     assert merged["Den fasta läkarkontakten ska:"].verifikat == "Rutin för fast läkarkontakt"
     assert merged["Den fasta läkarkontakten ska:"].evidence_terms == ["namngiven läkare", "husläkare"]
+    items = merged["Den fasta läkarkontakten ska:"].elements
+    assert items[0].shown_by == ["utredning, diagnos och behandling"]
+    assert items[1].text.startswith("Vägleda patienten i alla kontakter") and merged["Den fasta läkarkontakten ska:"].review == "changed"
     changed = merged["Om medicinsk bedömning behövs ska denna erbjudas inom två dagar."]
     assert changed.review == "changed" and changed.parameters[0].value == 2
     removed = merged["Fasta vårdkontakter ska registreras i journalsystem enligt gällande rutin."]

@@ -93,12 +93,52 @@ def test_a_denial_in_the_words_of_a_synonym_contradicts(traps):
 
 def test_showing_some_of_the_things_a_krav_asks_for_together_is_partial(catalogue, tmp_path):
     # "… erbjuda medborgarna möjligheten till digitala kontakter via chatt och videosamtal"
-    path = tmp_path / "ansokan.txt"
-    path.write_text("Via Min vård Norrbotten erbjuder vi videosamtal med sjuksköterska under hela öppettiden.\n", encoding="utf-8")
-    verdict = check_submission(catalogue, [read_document(path)]).by_id()["NB26-3.14.1-01"]
+    text = "Via Min vård Norrbotten erbjuder vi videosamtal med sjuksköterska under hela öppettiden."
+    verdict = _check(catalogue, tmp_path, text)["NB26-3.14.1-01"]
     assert verdict.status == "partial"
     assert "chatt" in verdict.reason and "videosamtal" not in verdict.reason
     assert verdict.evidence[0].quote.startswith("Via Min vård Norrbotten erbjuder vi videosamtal")
+
+
+def _check(catalogue, tmp_path, text: str):
+    path = tmp_path / "ansokan.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    return check_submission(catalogue, [read_document(path)]).by_id()
+
+
+def test_a_name_the_catalogue_says_shows_the_krav_meets_it(catalogue, tmp_path):
+    # "Föregås av en stark autentisering genom säker ID-kontroll", shown_by: [BankID, …]: the
+    # passage shares no word with the element.
+    verdict = _check(catalogue, tmp_path, "Patienten loggar in med BankID innan besöket startar.")["NB26-3.9.3.3-06.6"]
+    assert verdict.status == "met"
+    assert verdict.evidence[0].quote == "Patienten loggar in med BankID innan besöket startar."
+    assert "BankID" in verdict.looked_for
+
+
+def test_a_name_the_catalogue_says_shows_the_krav_is_found_however_it_ranks(catalogue, tmp_path):
+    # "… använda regionens upphandlade digitala plattform …", shown_by: [Min vård Norrbotten],
+    # which the ranking knows only as "vård": fifteen passages about digital platforms outrank it.
+    filler = [f"Den digitala vårdplattformen nummer {n} används i vården." for n in range(15)]
+    named = "Vi använder Min vård Norrbotten."
+    verdict = _check(catalogue, tmp_path, "\n\n".join([*filler, named]))["NB26-3.9.3.2-04"]
+    assert verdict.evidence[0].quote == named
+
+
+def test_a_name_the_catalogue_says_shows_the_krav_shows_nothing_in_a_denial(catalogue, tmp_path):
+    text = "För att chatten ska vara lätt att använda kräver den ingen inloggning, så att även patienter utan BankID kan nå oss."
+    assert _check(catalogue, tmp_path, text)["NB26-3.9.3.3-06.6"].status != "met"
+
+
+def test_a_provider_that_has_one_states_at_least_one(catalogue, tmp_path):
+    # "Hälsocentralen ska ha minst en läkare med specialistkompetens i allmänmedicin …"
+    verdict = _check(catalogue, tmp_path, "Två av våra läkare är specialister i allmänmedicin.")["NB26-2.6-05"]
+    assert verdict.status == "met", verdict.reason
+
+
+def test_drafting_abbreviations_are_not_looked_for(traps):
+    # "Identifiering (t.ex. skörhetsbedömning)"
+    assert "t.ex." not in traps["NB26-3.6.1-01.1"].looked_for
+    assert "skörhetsbedömning" in traps["NB26-3.6.1-01.1"].looked_for
 
 
 def test_a_plan_does_not_meet_a_krav_in_force(traps):

@@ -19,6 +19,7 @@ DEADLINE = find_parameters("Rapporten ska lämnas senast den 25 februari.")
         ("Vi saknar i dag en tillgänglighetsanpassad toalett", True),
         ("vi erbjuder inte bara video utan även chatt", False),
         ("ingen patient ska behöva vänta mer än tre dagar", False),
+        ("Inget videobesök startar utan att patienten har legitimerat sig med BankID", False),  # always
         ("Vi erbjuder chatt via 1177 vardagar 8–17", False),
     ],
 )

@@ -26,7 +26,7 @@ from .krav import Comparator, Krav, Modality, Parameter, Party, Unit
 FORMAT = "kravcheck-catalogue/1"
 # Short codes for IDs ("NB26-2.1.11-03"); other regions use the first two letters.
 REGION_CODES = {"norrbotten": "NB", "norrtalje": "NT", "stockholm": "ST", "vasterbotten": "VB", "skane": "SK"}
-CURATED_FIELDS = ("verifikat", "evidence_terms", "applies_to", "notes")
+CURATED_FIELDS = ("verifikat", "evidence_terms", "shown_by", "applies_to", "notes")
 
 
 @dataclass
@@ -119,8 +119,8 @@ def to_yaml_map(catalogue: Catalogue) -> CommentedMap:
     data["coverage"] = catalogue.coverage
     data["krav"] = CommentedSeq(krav_to_map(k) for k in catalogue.krav)
     data.yaml_set_start_comment(
-        "kravcheck krav catalogue (docs/catalogue.md). Curate verifikat, evidence_terms, applies_to,\n"
-        "notes and topics; `kravcheck extract --update` keeps them."
+        "kravcheck krav catalogue (docs/catalogue.md). Curate verifikat, evidence_terms, shown_by,\n"
+        "applies_to, notes and topics; `kravcheck extract --update` keeps them."
     )
     return data
 
@@ -144,14 +144,18 @@ def krav_to_map(krav: Krav, element: bool = False) -> CommentedMap:
     if not element:
         data["verifikat"] = krav.verifikat
         data["evidence_terms"] = _flow(krav.evidence_terms)
+        if krav.shown_by:
+            data["shown_by"] = _flow(krav.shown_by)
         data["applies_to"] = _flow(krav.applies_to)
         data["notes"] = krav.notes
         data["fingerprint"] = krav.fingerprint
         data["status"] = krav.status
         if krav.review:
             data["review"] = krav.review
-    elif krav.evidence_terms:
-        data["evidence_terms"] = _flow(krav.evidence_terms)
+    else:
+        for key in ("evidence_terms", "shown_by"):
+            if getattr(krav, key):
+                data[key] = _flow(getattr(krav, key))
     return data
 
 
@@ -186,6 +190,7 @@ def krav_from_map(data: dict, parent: Krav | None = None) -> Krav:
         references=list(data.get("references") or []),
         verifikat=data.get("verifikat"),
         evidence_terms=list(data.get("evidence_terms") or []),
+        shown_by=list(data.get("shown_by") or []),
         applies_to=list(data.get("applies_to") or []),
         notes=data.get("notes"),
         fingerprint=data.get("fingerprint") or "",
@@ -337,7 +342,7 @@ def merge_update(existing: CommentedMap, fresh: Catalogue, prefix: str) -> Merge
             for i, entry in unmatched_old.items()
         ]
         best = max(scored, default=(0, None))
-        if best[1] is not None and best[0] >= 90:
+        if best[1] is not None and best[0] >= _SAME_TEXT:
             del unmatched_old[best[1]]
             pairs.append((krav, best[1]))
         else:
@@ -381,6 +386,8 @@ def _refresh(entry: CommentedMap, krav: Krav) -> bool:
     changed = entry.get("fingerprint") != krav.fingerprint
     fresh = krav_to_map(krav)
     keys = _EXTRACTED_KEYS if changed else _POSITION_KEYS
+    if changed:
+        _keep_element_curation(entry.get("elements") or [], fresh["elements"])
     for key in keys:
         entry[key] = fresh[key]
     if changed or entry.get("status") == "removed":
@@ -390,5 +397,23 @@ def _refresh(entry: CommentedMap, krav: Krav) -> bool:
     return changed
 
 
+def _keep_element_curation(old: list[CommentedMap], fresh: list[CommentedMap]) -> None:
+    """Give the freshly extracted elements of a changed krav the curated fields of the old
+    elements they match by text: one reworded item must not cost the others their curation."""
+    from rapidfuzz import fuzz
+
+    unmatched = list(old)
+    for element in fresh:
+        best = max(unmatched, key=lambda o: fuzz.token_set_ratio(o["text"], element["text"]), default=None)
+        if best is None or fuzz.token_set_ratio(best["text"], element["text"]) < _SAME_TEXT:
+            continue
+        unmatched.remove(best)
+        for key in CURATED_FIELDS:
+            if best.get(key):
+                element[key] = best[key]
+        _keep_element_curation(best.get("elements") or [], element["elements"])
+
+
+_SAME_TEXT = 90  # rapidfuzz token_set_ratio from which two krav texts are one krav, reworded
 _POSITION_KEYS = ("section", "section_title", "page", "line")
 _EXTRACTED_KEYS = (*_POSITION_KEYS, "text", "modality", "party", "parameters", "references", "elements", "fingerprint")

@@ -51,6 +51,11 @@ class Parameter:
     source: str  # the words it was read from
     what: str | None = None  # for counts: what is counted ("läkare")
 
+    @property
+    def met_by_existence(self) -> bool:
+        """"minst en läkare": a provider that says it has one states the figure."""
+        return self.unit is Unit.COUNT and self.comparator is Comparator.AT_LEAST and float(self.value) <= 1
+
 
 @dataclass
 class Krav:
@@ -69,6 +74,7 @@ class Krav:
     # Curated by people; kept through re-extraction.
     verifikat: str | None = None  # how a provider shows compliance
     evidence_terms: list[str] = field(default_factory=list)  # paraphrases that count as evidence
+    shown_by: list[str] = field(default_factory=list)  # names a provider affirms only if it complies ("BankID")
     applies_to: list[str] = field(default_factory=list)  # provider document kinds that hold it
     notes: str | None = None
     # Bookkeeping.

@@ -26,7 +26,7 @@ import numpy as np
 
 from ..krav import Krav, Party
 from ..textnorm import shorten
-from .claims import Claim, Stance, clauses, copies_of_krav, read_claim, restates_krav
+from .claims import Claim, Stance, clauses, copies_of_krav, is_negated, read_claim, restates_krav
 from .passages import Passage
 from .query import Query
 from .verdict import Evidence, Status, Verdict
@@ -49,6 +49,7 @@ class Candidate:
     score: float
     claim: Claim
     denies_its_term: bool = False  # denies what the krav names by its own term ("Chatt erbjuds inte")
+    names_shown_by: bool = False  # names one of the krav's `shown_by` terms: the quote to show first
 
     def evidence(self, query: Query) -> Evidence:
         """The passage as a quote, with the words and the figure that matched the krav marked."""
@@ -100,8 +101,9 @@ class Assessor:
         partly = f"Delvis: dokumenten visar inte {', '.join(unshown)}."
         if strong:
             with_figure = [c for c in affirming if c.claim.stance is Stance.BETTER_OR_EQUAL]
-            if krav.parameters and not with_figure:
-                required = krav.parameters[0].source
+            figures = [p for p in krav.parameters if not p.met_by_existence]
+            if figures and not with_figure:
+                required = figures[0].source
                 reason = f"Delvis: dokumenten tar upp kravet men anger inte {required}."
                 return Verdict(krav, Status.PARTIAL, strong[0].score, reason, _quotes(strong, query), looked_for=looked_for)
             best = (with_figure or strong)[0]
@@ -125,11 +127,11 @@ class Assessor:
         if not self.passages or not query.tokens:
             return [], False
         scores = self._index.get_scores(list(query.tokens))
-        ranked = np.argsort(-scores, kind="stable")[:TOP_K]
+        ranked = [int(i) for i in np.argsort(-scores, kind="stable")[:TOP_K] if scores[i] > 0]
+        shown = self._shown_by(query)
+        ranked += [i for i in shown if i not in ranked]  # a candidate however it ranks
         candidates, restated = [], False
         for index in ranked:
-            if scores[index] <= 0:
-                break
             if index in self._copies:
                 restated = True
                 continue
@@ -137,7 +139,11 @@ class Assessor:
             score = min(1.0, query.coverage(passage) + (PHRASE_BONUS if query.phrase_in(passage) else 0.0))
             # The clause is needed early only for a passage that names the krav's own term.
             clause = near = None
-            if query.names_its_term(passage.terms):
+            decisive = shown.get(index)
+            if decisive:  # the passage's claim is read where it names the term
+                score = max(score, MET_SCORE)
+                clause, near = _clause_at(passage, decisive[0])
+            elif query.names_its_term(passage.terms):
                 clause, near = _matched_clause(query, passage)
             focused = clause is not None and query.focuses_on_its_term(passage, clause)
             if score + FIGURE_BONUS < EVIDENCE_SCORE and not focused:
@@ -151,10 +157,19 @@ class Assessor:
             claim = read_claim(passage.text, passage.text[slice(*clause)], lead_in, krav.parameters, self.year, near)
             if claim.figure is not None:
                 score = min(1.0, score + FIGURE_BONUS)
-            candidates.append(Candidate(passage, score, claim, focused and claim.stance is Stance.DENIES))
+            candidates.append(Candidate(passage, score, claim, focused and claim.stance is Stance.DENIES, bool(decisive)))
         candidates = [c for c in candidates if c.score >= EVIDENCE_SCORE or c.denies_its_term]
-        candidates.sort(key=lambda c: -c.score)
+        candidates.sort(key=lambda c: (not c.names_shown_by, -c.score))
         return candidates, restated
+
+    def _shown_by(self, query: Query) -> dict[int, list[tuple[int, int]]]:
+        """The passages, by index, that name one of the query's `shown_by` terms and deny
+        nothing, with where they name it. Such a passage shows the krav; one with a denial
+        anywhere may not ("… utan BankID …" after "kräver ingen inloggning")."""
+        if not any(term.decisive for term in query.phrases):
+            return {}
+        named = ((i, query.decisive_spans(p)) for i, p in enumerate(self.passages))
+        return {i: spans for i, spans in named if spans and not is_negated(self.passages[i].text)}
 
     # --- a krav with elements ---------------------------------------------------------------
 
@@ -196,6 +211,12 @@ def _matched_clause(query: Query, passage: Passage) -> tuple[tuple[int, int], li
 
     start, end = max(clauses(passage.text), key=weight)
     return (start, end), [(w.start - start, w.end - start) for w in inside(start, end)]
+
+
+def _clause_at(passage: Passage, span: tuple[int, int]) -> tuple[tuple[int, int], list[tuple[int, int]]]:
+    """The clause of the passage that holds `span`, and the span relative to it."""
+    start, end = next((c for c in clauses(passage.text) if c[0] <= span[0] < c[1]), (0, len(passage.text)))
+    return (start, end), [(span[0] - start, span[1] - start)]
 
 
 def _figure_marks(text: str, claim: Claim) -> list[tuple[int, int]]:

@@ -6,7 +6,8 @@ A clause ends at a semicolon, a dash, or a comma before a conjunction that start
 ("men", "medan", "eftersom" …).
 
 Negation: "inte", "ej", "icke", "aldrig", "ingen/inget/inga", "saknas", "saknar"; not "inte bara …
-utan även" or "inte minst", and not "ingen … behöver vänta" (a promise that nobody waits). A plan:
+utan även" or "inte minst", and not "ingen … behöver vänta" (a promise that nobody waits) or
+"inget videobesök startar utan att …" (always). A plan:
 "planerar", "avser", "på sikt", "undersöker möjligheten", "under uppbyggnad", or a year after the
 catalogue's year ("införs under 2027"). A firm commitment ("kommer från avtalsstart att
 erbjuda") is no plan.
@@ -37,7 +38,8 @@ _NOT_A_NEGATION = re.compile(
     r"\b(?:inte|ej)\s+(?:bara|enbart|endast|minst|heller\s+utan)\b"
     r"|\b(?:ingen|inga)\s+(?:\w+\s+){0,3}?(?:ska|skall|behöver|behöva)\s+(?:\w+\s+){0,2}?(?:vänta|stå|nekas|avvisas)"
     r"|\bsaknas\s+(?:det\s+)?(?:inga|ingen)\b"
-    r"|\binte\b[^,.;]{0,80}?\bförrän\b",  # "släpper inte kön förrän alla är uppringda": not until
+    r"|\binte\b[^,.;]{0,80}?\bförrän\b"  # "släpper inte kön förrän alla är uppringda": not until
+    r"|\b(?:ingen|inget|inga)\b[^,.;]{0,60}?\butan\s+att\b",  # "inget videobesök startar utan att …": always
     re.IGNORECASE,
 )
 _NEGATION_REACH = 40  # characters between a negation and the matched words it can deny

@@ -71,6 +71,7 @@ class EvidenceTerm:
     written: str
     phrase: Phrase
     literal: re.Pattern[str] | None = None  # for a name the analysis would shrink
+    decisive: bool = False  # curated in `shown_by`: affirmed, it shows the krav by itself
 
     def spans(self, passage: Passage) -> list[tuple[int, int]] | None:
         """Where the passage's text holds the term ([] when only its words show it), or None."""
@@ -110,12 +111,18 @@ class Query:
             return (own + _share(self.lead_concepts, passage)) / 2
         return max(own, OWN_SHARE * own + (1 - OWN_SHARE) * _share(self.lead_concepts, passage))
 
+    def decisive_spans(self, passage: Passage) -> list[tuple[int, int]]:
+        """Where the passage names one of the krav's `shown_by` terms ("loggar in med BankID")."""
+        return next((found for term in self.phrases if term.decisive and (found := term.spans(passage))), [])
+
     def phrase_in(self, passage: Passage) -> str | None:
         """The first evidence term the passage's own text holds entirely. A synonym counts only
         in a passage without the krav's own term: there the concepts have counted it already
         ("får en vårdkoordinator som fast vårdkontakt")."""
         said = any(phrase_matches(p, passage.terms) for p in self.said)
         for index, term in enumerate(self.phrases):
+            if term.decisive:  # it counts by `decisive_spans`, or not at all
+                continue
             if term.spans(passage) is not None and not (said and index >= self.synonyms_from):
                 return term.written
         return None
@@ -221,8 +228,10 @@ class QueryBuilder:
         if lead_in is not None:
             own = frozenset().union(*(c.whole for c in concepts))  # "vårdkontakten" is "vårdkontakter"
             lead_concepts = tuple(c for c in self._concepts(self._text_words(lead_in.text)) if c.whole.isdisjoint(own))
-        evidence = tuple(self._evidence_term(term) for term in krav.evidence_terms) + tuple(
-            self._reference_term(reference) for reference in krav.references
+        evidence = (
+            tuple(self._evidence_term(term, decisive=True) for term in krav.shown_by)
+            + tuple(self._evidence_term(term) for term in krav.evidence_terms)
+            + tuple(self._reference_term(reference) for reference in krav.references)
         )
         synonyms, said = self._synonym_phrases(words)
         phrases = evidence + synonyms
@@ -251,14 +260,16 @@ class QueryBuilder:
         phrase = tuple(word.whole for word in self.analyzer.text_words(reference))
         return EvidenceTerm(reference, phrase, re.compile(rf"(?<!\w){pattern}(?!\w)", re.IGNORECASE))
 
-    def _evidence_term(self, text: str) -> EvidenceTerm:
+    def _evidence_term(self, text: str, decisive: bool = False) -> EvidenceTerm:
+        """A curated term. A decisive one is found as written: its analysed words, anywhere in a
+        passage, are not the name it gives ("anslutna till 1177")."""
         tokens = self.analyzer.nlp(text)
         phrase = tuple(word.whole for word in self.analyzer.words(tokens))
         written = [t for t in tokens if not t.is_punct]
-        if sum(not t.is_stop for t in written) > len(phrase):  # one of its words is a domain stop word
+        if decisive or sum(not t.is_stop for t in written) > len(phrase):  # or a word is a domain stop word
             # Its words in any inflection ("medicinska ansvaret"), its function words as written.
             words = (re.escape(t.text) + r"(?!\w)" if t.is_stop else re.escape(stem(t.lower_)) + r"\w*" for t in written)
-            return EvidenceTerm(text, phrase, re.compile(r"(?<!\w)" + r"\W+".join(words), re.IGNORECASE))
+            return EvidenceTerm(text, phrase, re.compile(r"(?<!\w)" + r"\W+".join(words), re.IGNORECASE), decisive)
         return EvidenceTerm(text, phrase)
 
     def _synonym_phrases(self, words: list[Word]) -> tuple[tuple[EvidenceTerm, ...], tuple[Phrase, ...]]:

@@ -39,9 +39,9 @@ _DOMAIN_STOP_WORDS = (
     "aktuell aktuella respektive utifrån ansvara ansvarar ansvar uppdrag uppdraget verksamhet "
     "verksamheten vårdval primärvård primärvården bland annat behov vid via"
 )
-# Function words spaCy's Swedish list lacks: "är" (its lemma "vara"), "blir", the pronoun "hen".
-# Matching them is no evidence of anything.
-_FUNCTION_WORDS = "är vara blir bli hen"
+# Function words spaCy's Swedish list lacks: "är" (its lemma "vara"), "blir", the pronoun "hen",
+# and the abbreviations of drafting ("t.ex.", "t ex", "m.m."). Matching them is no evidence of anything.
+_FUNCTION_WORDS = "är vara blir bli hen t.ex. t ex bl.a. m.m. s.k. dvs d.v.s. kap. ca"
 DOMAIN_STOP = frozenset(stem(word) for word in (_DOMAIN_STOP_WORDS + " " + _FUNCTION_WORDS).split())
 
 _WORD = re.compile(r"\w", re.UNICODE)
