@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kravcheck.check.claims import Stance, copies_of_krav, is_negated, is_plan, read_claim, restates_krav
+from kravcheck.check.claims import Stance, clauses, copies_of_krav, is_negated, is_plan, read_claim, restates_krav
 from kravcheck.parameters import find_parameters
 
 THREE_DAYS = find_parameters("Om medicinsk bedömning behövs ska denna erbjudas inom tre dagar.")
@@ -34,6 +34,15 @@ def test_negation_belongs_to_its_clause():
     assert claim.stance is Stance.AFFIRMS
     chat = read_claim(text, text[: text.index(",")], "", [], 2026)
     assert chat.stance is Stance.DENIES
+
+
+def test_a_sentence_is_a_clause_of_its_own():
+    # A list item or table cell of two sentences: the second's negation is not the first's.
+    text = "Sjuksköterskan ringer upp vid den angivna tiden. Om patienten inte svarar görs ett nytt försök."
+    first = text.index(".") + 1
+    assert clauses(text) == [(0, first), (first + 1, len(text))]
+    claim = read_claim(text, text[:first], "", [], 2026, [(text.index("ringer"), text.index(" vid"))])
+    assert claim.stance is Stance.AFFIRMS
 
 
 def test_negation_far_from_the_matched_words_does_not_deny():

@@ -2,7 +2,8 @@
 
 Read in the clause that carries the matched words, not the whole sentence: in "Chatt erbjuds för
 närvarande inte, men videobesök finns" the negation belongs to the chat, and the video stands.
-A clause ends at a semicolon, a dash, or a comma before a conjunction that starts a new clause
+A clause ends at the end of a sentence (a list item may hold two), a semicolon, a dash, or a comma
+before a conjunction that starts a new clause
 ("men", "medan", "eftersom" …).
 
 Negation: "inte", "ej", "icke", "aldrig", "ingen/inget/inga", "saknas", "saknar"; not "inte bara …
@@ -25,7 +26,7 @@ from ..krav import Comparator, Parameter, Unit
 from ..parameters import find_parameters
 
 _CLAUSE_BREAK = re.compile(
-    r"\s*(?:;|\s[–—]\s|,\s*(?=(?:men|medan|eftersom|då|däremot|dock|samtidigt som|vilket|fast|utan)\b))\s*"
+    r"\s*(?:;|\s[–—]\s|(?<=[.!?])\s+(?=[A-ZÅÄÖ])|,\s*(?=(?:men|medan|eftersom|då|däremot|dock|samtidigt som|vilket|fast|utan)\b))\s*"
     r"|\s+(?=men\s)",
     re.IGNORECASE,
 )
