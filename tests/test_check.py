@@ -141,6 +141,15 @@ def test_drafting_abbreviations_are_not_looked_for(traps):
     assert "skörhetsbedömning" in traps["NB26-3.6.1-01.1"].looked_for
 
 
+def test_a_lead_in_s_own_figure_binds(catalogue, tmp_path):
+    # "Besvara ärenden inom fyra veckor, med ett patientanpassat svar som:" and three items
+    verdicts = _check(catalogue, tmp_path, "Ärenden från patientnämnden besvaras inom sex veckor från att begäran har kommit in.")
+    lead_in = verdicts["NB26-2.1.15-02.2"]
+    assert lead_in.status == "contradicted"
+    assert "inom sex veckor" in lead_in.reason and len(lead_in.elements) == 3
+    assert verdicts["NB26-2.1.15-02"].status == "contradicted"
+
+
 def test_a_plan_does_not_meet_a_krav_in_force(traps):
     verdict = traps["NB26-3.9.3.2-02.5"]
     assert verdict.status == "missing"

@@ -15,12 +15,13 @@ passage that scores high enough is evidence; what it claims (`claims.read_claim`
 - only plans, only restatements of the krav, or nothing: missing, saying what was looked for.
 
 A krav with elements is met when every element is, contradicted when any is, missing when
-none is shown, partial otherwise.
+none is shown, partial otherwise; a lead-in with a figure of its own ("Besvara ärenden inom fyra
+veckor, med ett svar som:") is contradicted by a worse one, whatever its elements show.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -78,9 +79,14 @@ class Assessor:
     def verdict(self, krav: Krav, lead_in: Krav | None = None) -> Verdict:
         if krav.party is Party.REGION:
             return Verdict(krav, Status.NOT_APPLICABLE, 1.0, "Ej tillämpligt: kravet binder regionen, inte vårdgivaren.")
-        if krav.elements:
-            return self._combined(krav, [self.verdict(element, lead_in=krav) for element in krav.elements])
-        return self._single(krav, self.queries[krav.id], lead_in)
+        if not krav.elements:
+            return self._single(krav, self.queries[krav.id], lead_in)
+        parts = [self.verdict(element, lead_in=krav) for element in krav.elements]
+        # A lead-in's own figure binds too: "Besvara ärenden inom fyra veckor, med ett svar som:".
+        own = self._single(krav, self.queries[krav.id], lead_in) if krav.parameters else None
+        if own is not None and own.status is Status.CONTRADICTED:
+            return replace(own, elements=parts)
+        return self._combined(krav, parts)
 
     # --- one krav or element ---------------------------------------------------------------
 

@@ -3,8 +3,7 @@
 Read in the clause that carries the matched words, not the whole sentence: in "Chatt erbjuds för
 närvarande inte, men videobesök finns" the negation belongs to the chat, and the video stands.
 A clause ends at the end of a sentence (a list item may hold two), a semicolon, a dash, or a comma
-before a conjunction that starts a new clause
-("men", "medan", "eftersom" …).
+before a conjunction that starts a new clause ("men", "medan", "eftersom" …).
 
 Negation: "inte", "ej", "icke", "aldrig", "ingen/inget/inga", "saknas", "saknar"; not "inte bara …
 utan även" or "inte minst", and not "ingen … behöver vänta" (a promise that nobody waits) or
