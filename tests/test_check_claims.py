@@ -95,6 +95,7 @@ def test_a_pasted_krav_is_a_copy_whichever_krav_it_is_found_for():
         ("Chatt införs under 2027.", True),
         ("Målet är att erbjuda stöd- och behandlingsprogram.", True),
         ("Läkaren planerar uppföljningen tillsammans med patienten.", False),
+        ("Allvarliga händelser utreds med händelseanalys.", False),  # investigated: done, not planned
         ("Hälsocentralen kommer från avtalsstart att erbjuda videobesök.", False),
     ],
 )
