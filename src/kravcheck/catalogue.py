@@ -400,14 +400,14 @@ def _refresh(entry: CommentedMap, krav: Krav) -> bool:
 def _keep_element_curation(old: list[CommentedMap], fresh: list[CommentedMap]) -> None:
     """Give the freshly extracted elements of a changed krav the curated fields of the old
     elements they match by text: one reworded item must not cost the others their curation."""
-    from rapidfuzz import fuzz
+    from rapidfuzz import fuzz, process
 
     unmatched = list(old)
     for element in fresh:
-        best = max(unmatched, key=lambda o: fuzz.token_set_ratio(o["text"], element["text"]), default=None)
-        if best is None or fuzz.token_set_ratio(best["text"], element["text"]) < _SAME_TEXT:
+        found = process.extractOne(element["text"], [o["text"] for o in unmatched], scorer=fuzz.token_set_ratio, score_cutoff=_SAME_TEXT)
+        if found is None:
             continue
-        unmatched.remove(best)
+        best = unmatched.pop(found[2])
         for key in CURATED_FIELDS:
             if best.get(key):
                 element[key] = best[key]
