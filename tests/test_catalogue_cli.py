@@ -83,6 +83,11 @@ def test_update_keeps_curation_flags_changes_and_marks_removed(extracted, tmp_pa
     kept = [k for text, k in merged.items() if text.startswith(("Primärvårdens akutuppdrag", "Beslutade ändringar"))]
     assert [(k.status, k.party) for k in kept] == [("rejected", "provider"), ("active", "region")]
     assert list(tmp_path.glob("2026.yaml.*.bak"))
+    # A changed krav keeps its place: the merged catalogue follows the source's order.
+    fresh = tmp_path / "fresh.yaml"
+    kravcheck("extract", str(revised), "--region", "norrbotten", "--year", "2026", "-o", str(fresh))
+    active = [k.text for k in load_catalogue(catalogue).krav if k.status != "removed"]
+    assert active == [k.text for k in load_catalogue(fresh).krav]
 
 
 def test_validate_reports_line_numbers_duplicates_and_unknown_topics(extracted, tmp_path):

@@ -326,17 +326,18 @@ def merge_update(existing: CommentedMap, fresh: Catalogue, prefix: str) -> Merge
     old_entries: list[CommentedMap] = list(existing["krav"])
     summary = MergeSummary()
     unmatched_old = {i: entry for i, entry in enumerate(old_entries)}
-    pairs: list[tuple[Krav, int | None]] = []
+    # The old entry of each fresh krav, by the krav's position in the source: the merged
+    # catalogue follows the source's order, whichever way a krav was matched.
+    matched: dict[int, int] = {}
     by_print = {entry.get("fingerprint"): i for i, entry in unmatched_old.items()}
-    pending: list[Krav] = []
-    for krav in fresh.krav:
+    for position, krav in enumerate(fresh.krav):
         index = by_print.get(krav.fingerprint)
         if index is not None and index in unmatched_old:
             del unmatched_old[index]
-            pairs.append((krav, index))
-        else:
-            pending.append(krav)
-    for krav in pending:
+            matched[position] = index
+    for position, krav in enumerate(fresh.krav):
+        if position in matched:
+            continue
         scored = [
             (fuzz.token_set_ratio(krav.text, entry["text"]) + (5 if str(entry.get("section")) == krav.section else 0), i)
             for i, entry in unmatched_old.items()
@@ -344,13 +345,12 @@ def merge_update(existing: CommentedMap, fresh: Catalogue, prefix: str) -> Merge
         best = max(scored, default=(0, None))
         if best[1] is not None and best[0] >= _SAME_TEXT:
             del unmatched_old[best[1]]
-            pairs.append((krav, best[1]))
-        else:
-            pairs.append((krav, None))
+            matched[position] = best[1]
 
     taken = {str(entry["id"]) for entry in old_entries}
     merged = CommentedSeq()
-    for krav, index in pairs:
+    for position, krav in enumerate(fresh.krav):
+        index = matched.get(position)
         if index is None:
             assign_ids(prefix, [krav], taken)
             merged.append(krav_to_map(krav))
