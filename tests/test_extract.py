@@ -159,6 +159,21 @@ def elements_of(tmp_path, sentence: str) -> list[str]:
             "Leverantören ska vara väl förtrogen med och följa gällande lagar, förordningar och föreskrifter.",
             ["vara väl förtrogen med och följa gällande lagar", "förordningar", "föreskrifter"],
         ),
+        # bare verbs that open a series share the object of the first verb that has one
+        (
+            "Leverantören ansvarar för att registrera, följa upp och analysera vårdrelaterade infektioner "
+            "samt följsamheten till basala hygienrutiner, och ska vidta åtgärder vid eventuella avvikelser.",
+            [
+                "registrera vårdrelaterade infektioner samt följsamheten till basala hygienrutiner",
+                "följa upp vårdrelaterade infektioner samt följsamheten till basala hygienrutiner",
+                "analysera vårdrelaterade infektioner samt följsamheten till basala hygienrutiner",
+                "vidta åtgärder vid eventuella avvikelser",
+            ],
+        ),
+        (
+            "Leverantören ska undersöka, behandla samt vaccinera patienter.",
+            ["undersöka patienter", "behandla patienter", "vaccinera patienter"],
+        ),
         # acts named as nouns, governed by the modal; the examples are cut off
         (
             "Leverantören ansvarar för provtagning, uppföljning och remittering av personer i samband med "

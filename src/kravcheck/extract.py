@@ -37,6 +37,7 @@ _CONJUNCTION = re.compile(r"(?<!-)\s+(?:och|samt)\s+")  # not the "och" of "häl
 _CONTINUING = re.compile(r"^(?:och|samt)\s+(?:ska\s+)?")
 _ENUMERATION_MAX_WORDS = 14
 _SHORT_INFINITIVES = {"gå", "se", "ge", "stå", "bo", "nå", "få", "tro"}
+_PARTICLES = {"upp", "in", "ut", "av", "fram", "till", "bort", "om", "över", "igenom", "ihop", "tillbaka"}
 _DOCUMENT = re.compile(
     r"föreskrift|riktlinje|rutin|lag\b|lagen|förordning|SOSFS|HSLF|SFS|plan\b|planen|anvisning|policy|handbok|avtal",
     re.IGNORECASE,
@@ -331,7 +332,7 @@ def _enumerated_elements(sentence, hit: ModalHit, parent: Krav) -> list[Krav]:
         return []
     if not _is_series_of_duties(parts):
         return []
-    return [_element_of(parent, part, parent.page, parent.line) for part in parts]
+    return [_element_of(parent, part, parent.page, parent.line) for part in _shared_object(parts)]
 
 
 def _series_only(series: str) -> str:
@@ -366,6 +367,27 @@ def _series_parts(series: str) -> list[str]:
         parts[closing:] = [head, tail, *parts[closing + 1 + len(inner) :]]
     parts[:1] = _two_acts(parts[0])
     return [parts[0], *(_CONTINUING.sub("", part) for part in parts[1:])]
+
+
+def _shared_object(parts: list[str]) -> list[str]:
+    """"registrera, följa upp och analysera vårdrelaterade infektioner": bare verbs that open a
+    series share the object of the first verb that has one, so each element says what it acts on
+    ("registrera vårdrelaterade infektioner"); alone, "registrera" shows nothing to look for."""
+    bare = list(itertools.takewhile(_is_bare_act, parts))
+    if not bare or len(bare) == len(parts):
+        return parts
+    words = parts[len(bare)].split()
+    verb = 2 if len(words) > 1 and words[1].lower() in _PARTICLES else 1
+    if not _is_infinitive(words[0]) or len(words) == verb:
+        return parts
+    shared = " ".join(words[verb:])
+    return [f"{part} {shared}" for part in bare] + parts[len(bare) :]
+
+
+def _is_bare_act(part: str) -> bool:
+    """An infinitive without an object, perhaps with its particle: "registrera", "följa upp"."""
+    words = part.split()
+    return _is_infinitive(words[0]) and (len(words) == 1 or (len(words) == 2 and words[1].lower() in _PARTICLES))
 
 
 def _two_acts(part: str) -> list[str]:
