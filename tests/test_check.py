@@ -160,6 +160,16 @@ def test_a_restated_krav_shows_nothing(traps):
     assert traps["NB26-2.5.17-01.1"].status == "missing"
 
 
+def test_a_worse_figure_in_other_words_contradicts_however_the_passage_ranks(catalogue, tmp_path):
+    # Fourteen passages share more of "nå vården … via telefon, digitala kanaler eller fysiskt
+    # besök" than the one that says when a patient is called back.
+    channels = [f"Patienten kan nå vården via telefon, digitala kanaler och fysiskt besök på mottagning {n}." for n in range(14)]
+    text = "\n\n".join([*channels, "Patienter som ringer efter klockan 14 rings upp nästa vardag, eftersom sjuksköterskorna har planerade besök."])
+    verdict = _check(catalogue, tmp_path, text)["NB26-2.1.13-02"]
+    assert verdict.status == "contradicted"
+    assert "nästa vardag" in verdict.reason and "rings upp nästa vardag" in verdict.evidence[0].quote
+
+
 def _query_and_passages(catalogue, krav_id: str, paragraphs: list[str], tmp_path):
     """The query of `krav_id` (a krav or an element of one) and the passages of a document of
     `paragraphs`."""

@@ -9,6 +9,7 @@ from kravcheck.parameters import find_parameters
 
 THREE_DAYS = find_parameters("Om medicinsk bedömning behövs ska denna erbjudas inom tre dagar.")
 DEADLINE = find_parameters("Rapporten ska lämnas senast den 25 februari.")
+SAME_DAY = find_parameters("Patienten ska kunna nå vården samma dag via telefon.")
 
 
 @pytest.mark.parametrize(
@@ -115,6 +116,29 @@ def test_plans(text, plan):
 )
 def test_figures_compare_with_direction(text, stance):
     assert read_claim(text, text, "", THREE_DAYS, 2026).stance is stance
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Alla som ringer blir uppringda inom två timmar.", Stance.BETTER_OR_EQUAL),  # whole days: the same day
+        ("Alla som ringer får svar inom 30 minuter.", Stance.BETTER_OR_EQUAL),
+        ("Den som ringer efter klockan 14 rings upp nästa vardag.", Stance.WORSE),
+        ("Återuppringning sker inom 30 timmar.", Stance.WORSE),
+    ],
+)
+def test_hours_against_the_same_day(text, stance):
+    assert read_claim(text, text, "", SAME_DAY, 2026).stance is stance
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Väntetiden till första bedömning hos kurator var i genomsnitt nio dagar.", "Medelväntetiden till bedömning var 12 dagar."],
+)
+def test_an_average_is_no_figure_for_or_against(text):
+    assert read_claim(text, text, "", THREE_DAYS, 2026).stance is Stance.AFFIRMS
+    kept = "Medianen var 2 dagar och alla fick bedömning inom fem dagar."  # the average ends at "och"
+    assert read_claim(kept, kept, "", THREE_DAYS, 2026).stance is Stance.WORSE
 
 
 def test_deadlines_compare_by_day_of_year():

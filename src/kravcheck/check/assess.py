@@ -1,8 +1,9 @@
 """Decide, krav by krav, whether a submission's passages show it: the verdict and its reason.
 
 For each krav (each element of a krav with elements) the passages are ranked with BM25 over
-their terms, and the best are scored by how many of the krav's concepts they hold (`Query`). A
-passage that scores high enough is evidence; what it claims (`claims.read_claim`) decides:
+their terms, and the best, with those that name a `shown_by` term or state a figure of the kind
+the krav sets, are scored by how many of the krav's concepts they hold (`Query`). A passage that
+scores high enough is evidence; what it claims (`claims.read_claim`) decides:
 
 - a denial or a worse figure in a passage about the krav: contradicted. It wins over an
   affirmation, because a false "met" is the worst error the tool can make. A clause that
@@ -27,7 +28,7 @@ import numpy as np
 
 from ..krav import Krav, Party
 from ..textnorm import shorten
-from .claims import Claim, Stance, clauses, copies_of_krav, is_negated, read_claim, restates_krav
+from .claims import Claim, Stance, clauses, copies_of_krav, is_negated, measures_same, read_claim, restates_krav, stated_figures
 from .passages import Passage
 from .query import Query
 from .verdict import Evidence, Status, Verdict
@@ -72,6 +73,7 @@ class Assessor:
         self.queries = queries  # by krav or element ID (`query.build_queries`)
         self._copies = copies_of_krav([p.text for p in passages], [k.text for top in krav for k in top.walk()])
         self.year = year
+        self._figures = [stated_figures(p.text) for p in passages]
         self._index = bm25s.BM25()
         corpus = [sorted(p.terms) + sorted(p.context_terms) for p in passages] or [[""]]
         self._index.index(corpus, show_progress=False)
@@ -136,6 +138,7 @@ class Assessor:
         ranked = [int(i) for i in np.argsort(-scores, kind="stable")[:TOP_K] if scores[i] > 0]
         shown = self._shown_by(query)
         ranked += [i for i in shown if i not in ranked]  # a candidate however it ranks
+        ranked += [i for i in self._stating_figures(krav) if i not in ranked]
         candidates, restated = [], False
         for index in ranked:
             if index in self._copies:
@@ -167,6 +170,13 @@ class Assessor:
         candidates = [c for c in candidates if c.score >= EVIDENCE_SCORE or c.denies_its_term]
         candidates.sort(key=lambda c: (not c.names_shown_by, -c.score))
         return candidates, restated
+
+    def _stating_figures(self, krav: Krav) -> list[int]:
+        """The passages, by index, that state a figure of the kind the krav sets ("rings upp
+        nästa vardag" for "samma dag"): a figure tells how well, in words the krav need not share."""
+        if not krav.parameters:
+            return []
+        return [i for i, figures in enumerate(self._figures) if any(measures_same(f, r) for f in figures for r in krav.parameters)]
 
     def _shown_by(self, query: Query) -> dict[int, list[tuple[int, int]]]:
         """The passages, by index, that name one of the query's `shown_by` terms and deny

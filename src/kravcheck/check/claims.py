@@ -77,6 +77,9 @@ _RESTATED_DUTY_RATIO = 70  # token_set_ratio above which a duty repeats the krav
 _COPY_RATIO = 85  # ... above which a duty repeats the words of some krav of the catalogue
 _COPY_MIN_WORDS = 6
 _YEAR = re.compile(r"\b(20[2-9]\d)\b")
+_AVERAGE = re.compile(r"\b(?:i\s+(?:genomsnitt|snitt|medeltal)|genomsnitt\w*|medel\w*|median\w*)", re.IGNORECASE)
+_AVERAGE_REACH = 60  # characters before a figure in which an average marker makes it one
+_PHRASE_BREAK = re.compile(r"[,;.]\s|\s(?:och|men|samt)\s")
 
 
 class Stance(StrEnum):
@@ -210,7 +213,7 @@ def compare_figures(text: str, parameters: list[Parameter]) -> Claim | None:
     `parameters` (same kind of unit), or None when there is none."""
     if not parameters:
         return None
-    for figure in find_parameters(text):
+    for figure in stated_figures(text):
         for required in parameters:
             verdict = _compare(figure, required)
             if verdict is not None:
@@ -222,11 +225,30 @@ def compare_figures(text: str, parameters: list[Parameter]) -> Claim | None:
 _HOURS = {Unit.HOUR: 1, Unit.DAY: 24, Unit.WEEK: 24 * 7, Unit.MONTH: 24 * 30, Unit.YEAR: 24 * 365}
 
 
+def stated_figures(text: str) -> list[Parameter]:
+    """The figures of `text` that say how the provider works: not an average ("Väntetiden till
+    kurator var i genomsnitt nio dagar"), which describes a year, not what a patient is offered."""
+    figures = []
+    for figure in find_parameters(text):
+        at = max(text.find(figure.source), 0)
+        phrase = _PHRASE_BREAK.split(text[max(0, at - _AVERAGE_REACH) : at])[-1]  # "Medianen var 2 dagar och [alla fick …]"
+        if not _AVERAGE.search(phrase):
+            figures.append(figure)
+    return figures
+
+
+def measures_same(figure: Parameter, required: Parameter) -> bool:
+    """Whether a figure measures what the krav's parameter does: they compare."""
+    return _compare(figure, required) is not None
+
+
 def _compare(figure: Parameter, required: Parameter) -> bool | None:
     """True when `figure` satisfies `required`, False when it is worse, None when they measure
     different things."""
     if required.unit in _HOURS and figure.unit in _HOURS:
         have, need = float(figure.value) * _HOURS[figure.unit], float(required.value) * _HOURS[required.unit]
+        if required.unit is Unit.DAY and figure.unit is Unit.HOUR:
+            have = have // 24 * 24  # a krav in days counts whole days: "inom två timmar" is "samma dag"
     elif required.unit is figure.unit and required.unit in (Unit.PERCENT, Unit.COUNT):
         have, need = float(figure.value), float(required.value)
     elif required.unit is Unit.DATE and figure.unit is Unit.DATE:
