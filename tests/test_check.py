@@ -170,6 +170,15 @@ def test_a_worse_figure_in_other_words_contradicts_however_the_passage_ranks(cat
     assert "nästa vardag" in verdict.reason and "rings upp nästa vardag" in verdict.evidence[0].quote
 
 
+def test_a_duty_said_of_the_lead_ins_subject_shows_the_element(catalogue, tmp_path):
+    # "Den fasta vårdkontakten ska: … Koordinera vårdens insatser och fungera som ett stöd för
+    # patienten", said in the provider's words of the one its paragraph names.
+    duty = "Hon eller han samordnar vårdens insatser och håller kontakten med kommunen."
+    text = f"Fast vårdkontakt\n\nPatienter med stora behov av samordning får en fast vårdkontakt. {duty}"
+    verdict = _check(catalogue, tmp_path, text)["NB26-2.1.10-02.1"]
+    assert verdict.status == "met" and duty in [e.quote for e in verdict.evidence]
+
+
 def _query_and_passages(catalogue, krav_id: str, paragraphs: list[str], tmp_path):
     """The query of `krav_id` (a krav or an element of one) and the passages of a document of
     `paragraphs`."""

@@ -39,6 +39,9 @@ MET_SCORE = 0.65  # ... and strong enough to show it
 AGAINST_SCORE = 0.55  # ... and strong enough that its denial or worse figure contradicts it
 PHRASE_BONUS = 0.3  # the passage holds one of the krav's curated evidence terms
 FIGURE_BONUS = 0.2  # the passage states a figure of the kind the krav sets (days, per cent …)
+# The passage, or its heading or paragraph ("Hon eller han samordnar …"), names the subject of the
+# element's lead-in ("Den fasta vårdkontakten ska:"): the duty is said of the right one.
+SUBJECT_BONUS = 0.1
 QUOTES = 2  # evidence quotes kept per verdict
 
 _AFFIRMING = (Stance.AFFIRMS, Stance.BETTER_OR_EQUAL)
@@ -146,6 +149,8 @@ class Assessor:
                 continue
             passage = self.passages[index]
             score = min(1.0, query.coverage(passage) + (PHRASE_BONUS if query.phrase_in(passage) else 0.0))
+            if query.subject is not None and (query.subject.named_in(passage.terms) or query.subject.named_in(passage.context_terms)):
+                score = min(1.0, score + SUBJECT_BONUS)
             # The clause is needed early only for a passage that names the krav's own term.
             clause = near = None
             decisive = shown.get(index)

@@ -56,8 +56,12 @@ class Concept:
         """The many-word synonyms that `terms` hold."""
         return [p for p in self._many if phrase_matches(p, terms)]
 
+    def named_in(self, terms: frozenset[str]) -> bool:
+        """Whether `terms` hold the word itself or a synonym, not just its compound's parts."""
+        return not self._single.isdisjoint(terms) or any(phrase_matches(p, terms) for p in self._many)
+
     def match(self, terms: frozenset[str]) -> float:
-        if not self._single.isdisjoint(terms) or any(phrase_matches(p, terms) for p in self._many):
+        if self.named_in(terms):
             return 1.0
         if self.parts and self.parts[-1] in terms:  # a compound is a kind of its last part
             return sum(part in terms for part in self.parts) / len(self.parts)
