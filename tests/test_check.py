@@ -170,6 +170,12 @@ def test_a_worse_figure_in_other_words_contradicts_however_the_passage_ranks(cat
     assert "nästa vardag" in verdict.reason and "rings upp nästa vardag" in verdict.evidence[0].quote
 
 
+def test_a_figure_in_a_passage_that_names_nothing_of_the_krav_does_not_decide_it(catalogue, tmp_path):
+    # The heading and the paragraph speak of medical assessment; the last line, of a queue to a talk.
+    text = "Medicinsk bedömning\n\nOm bedömning behövs erbjuds den.\nVäntetiden till första samtal är i regel under två veckor."
+    assert _check(catalogue, tmp_path, text)["NB26-2.1.13-03"].status != "contradicted"
+
+
 def test_a_duty_said_of_the_lead_ins_subject_shows_the_element(catalogue, tmp_path):
     # "Den fasta vårdkontakten ska: … Koordinera vårdens insatser och fungera som ett stöd för
     # patienten", said in the provider's words of the one its paragraph names.

@@ -168,7 +168,11 @@ class Assessor:
             if clause is None:
                 clause, near = _matched_clause(query, passage)
             lead_in = passage.context if passage.kind == "list_item" else ""  # "Planerade åtgärder:"
-            claim = read_claim(passage.text, passage.text[slice(*clause)], lead_in, krav.parameters, self.year, near)
+            # A figure tells how well the krav is met only in a passage that itself names something
+            # of the krav: "Väntetiden till första samtal är under två veckor", under a heading on
+            # access, measures the counsellor's queue, not the "medicinsk bedömning inom tre dagar".
+            parameters = krav.parameters if query.names_a_concept(passage) else []
+            claim = read_claim(passage.text, passage.text[slice(*clause)], lead_in, parameters, self.year, near)
             if claim.figure is not None:
                 score = min(1.0, score + FIGURE_BONUS)
             candidates.append(Candidate(passage, score, claim, focused and claim.stance is Stance.DENIES, bool(decisive)))

@@ -115,6 +115,10 @@ class Query:
             return (own + _share(self.lead_concepts, passage)) / 2
         return max(own, OWN_SHARE * own + (1 - OWN_SHARE) * _share(self.lead_concepts, passage))
 
+    def names_a_concept(self, passage: Passage) -> bool:
+        """Whether the passage's own words (not its heading's) hold one of the krav's concepts."""
+        return any(c.match(passage.terms) > 0 for c in self.concepts + self.lead_concepts)
+
     def decisive_spans(self, passage: Passage) -> list[tuple[int, int]]:
         """Where the passage names one of the krav's `shown_by` terms ("loggar in med BankID")."""
         return next((found for term in self.phrases if term.decisive and (found := term.spans(passage))), [])
