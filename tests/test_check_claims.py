@@ -22,6 +22,8 @@ SAME_DAY = find_parameters("Patienten ska kunna nå vården samma dag via telefo
         ("ingen patient ska behöva vänta mer än tre dagar", False),
         ("Inget videobesök startar utan att patienten har legitimerat sig med BankID", False),  # always
         ("Vi erbjuder chatt via 1177 vardagar 8–17", False),
+        ("Videobesöket ersätter inte det fysiska besöket utan är ett komplement", False),  # what it is not, then is
+        ("Vi erbjuder inte chatt utan hänvisar till telefon", True),
     ],
 )
 def test_negation(clause, negated):

@@ -6,8 +6,9 @@ A clause ends at the end of a sentence (a list item may hold two), a semicolon, 
 before a conjunction that starts a new clause ("men", "medan", "eftersom" …).
 
 Negation: "inte", "ej", "icke", "aldrig", "ingen/inget/inga", "saknas", "saknar"; not "inte bara …
-utan även" or "inte minst", and not "ingen … behöver vänta" (a promise that nobody waits) or
-"inget videobesök startar utan att …" (always). A plan:
+utan även" or "inte minst", and not "ingen … behöver vänta" (a promise that nobody waits),
+"inget videobesök startar utan att …" (always) or "ersätter inte … utan är ett komplement" (what
+the subject is not, then what it is). A plan:
 "planerar", "avser", "på sikt", "undersöker möjligheten", "under uppbyggnad", or a year after the
 catalogue's year ("införs under 2027"). A firm commitment ("kommer från avtalsstart att
 erbjuda") is no plan.
@@ -39,7 +40,10 @@ _NOT_A_NEGATION = re.compile(
     r"|\b(?:ingen|inga)\s+(?:\w+\s+){0,3}?(?:ska|skall|behöver|behöva)\s+(?:\w+\s+){0,2}?(?:vänta|stå|nekas|avvisas)"
     r"|\bsaknas\s+(?:det\s+)?(?:inga|ingen)\b"
     r"|\binte\b[^,.;]{0,80}?\bförrän\b"  # "släpper inte kön förrän alla är uppringda": not until
-    r"|\b(?:ingen|inget|inga)\b[^,.;]{0,60}?\butan\s+att\b",  # "inget videobesök startar utan att …": always
+    r"|\b(?:ingen|inget|inga)\b[^,.;]{0,60}?\butan\s+att\b"  # "inget videobesök startar utan att …": always
+    # "Videobesöket ersätter inte det fysiska besöket utan är ett komplement": what the subject is
+    # not, then what it is; the subject itself stands.
+    r"|\b(?:inte|ej)\b[^,.;]{0,60}?\butan\s+(?:är|utgör|blir|fungerar\s+som)\b",
     re.IGNORECASE,
 )
 _NEGATION_REACH = 40  # characters between a negation and the matched words it can deny
