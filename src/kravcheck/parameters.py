@@ -143,7 +143,9 @@ _AGE_BEFORE = re.compile(r"(?<!\w)(?:under|över|fyllda?|fyllt|åldern?|[≥≤<
 _AGE_AFTER = re.compile(r"\s+(?:(?:och|eller)\s+(?:äldre|yngre)|gaml|ålder)", re.IGNORECASE)
 
 
-class _Found(NamedTuple):
+class Located(NamedTuple):
+    """A figure and where it stands in the text it was read from."""
+
     start: int
     end: int
     parameter: Parameter
@@ -151,24 +153,29 @@ class _Found(NamedTuple):
 
 def find_parameters(text: str) -> list[Parameter]:
     """The figures in `text`, in text order; of two overlapping readings the earlier kind wins."""
+    return [found.parameter for found in locate_parameters(text)]
+
+
+def locate_parameters(text: str) -> list[Located]:
+    """`find_parameters`, with where each figure stands."""
     candidates = sorted(
         ((found.start, rank, found) for rank, kind in enumerate(_KINDS) for found in kind(text)),
         key=lambda candidate: candidate[:2],
     )
-    parameters: list[Parameter] = []
+    located: list[Located] = []
     reached = 0
     for start, _rank, found in candidates:
         if start >= reached:
-            parameters.append(found.parameter)
+            located.append(found)
             reached = found.end
-    return parameters
+    return located
 
 
-def _deadlines(text: str) -> Iterator[_Found]:
+def _deadlines(text: str) -> Iterator[Located]:
     for match in _DEADLINE.finditer(text):
         comparator = _comparator(_DEADLINE_WORDS, match["bound"])
         first_day = comparator in (Comparator.AT_LEAST, Comparator.LESS)
-        yield _Found(match.start(), match.end(), Parameter(_date(match, first_day), Unit.DATE, comparator, match[0]))
+        yield Located(match.start(), match.end(), Parameter(_date(match, first_day), Unit.DATE, comparator, match[0]))
 
 
 def _date(match: re.Match[str], first_day: bool) -> str:
@@ -184,22 +191,22 @@ def _date(match: re.Match[str], first_day: bool) -> str:
     return f"{year or '-'}-{month:02d}-{day:02d}"
 
 
-def _days_in_words(text: str) -> Iterator[_Found]:
+def _days_in_words(text: str) -> Iterator[Located]:
     for days, pattern in ((0, _SAME_DAY), (1, _NEXT_DAY)):
         for match in pattern.finditer(text):
             if _WAIT_UNTIL.search(text, 0, match.start()):
                 continue
-            yield _Found(match.start(), match.end(), Parameter(days, Unit.DAY, Comparator.AT_MOST, match[0]))
+            yield Located(match.start(), match.end(), Parameter(days, Unit.DAY, Comparator.AT_MOST, match[0]))
 
 
-def _durations(text: str) -> Iterator[_Found]:
+def _durations(text: str) -> Iterator[Located]:
     for match in _DURATION.finditer(text):
         unit, factor = TIME_UNITS[match["unit"].lower()]
         if unit is Unit.YEAR and _is_age(text, match.start("number"), match.end()):
             continue
         value = _tidy(_number(match["number"]) * factor)
         comparator = _comparator(_DURATION_BOUNDS, match["bound"])
-        yield _Found(match.start(), match.end(), Parameter(value, unit, comparator, match[0]))
+        yield Located(match.start(), match.end(), Parameter(value, unit, comparator, match[0]))
 
 
 def _is_age(text: str, number_start: int, end: int) -> bool:
@@ -207,20 +214,20 @@ def _is_age(text: str, number_start: int, end: int) -> bool:
     return bool(_AGE_BEFORE.search(text, max(0, number_start - 10), number_start) or _AGE_AFTER.match(text, end))
 
 
-def _percentages(text: str) -> Iterator[_Found]:
+def _percentages(text: str) -> Iterator[Located]:
     for match in _PERCENT.finditer(text):
         comparator = _comparator(_PERCENT_BOUNDS, match["bound"])
         parameter = Parameter(_number(match["number"]), Unit.PERCENT, comparator, match[0])
-        yield _Found(match.start(), match.end(), parameter)
+        yield Located(match.start(), match.end(), parameter)
 
 
-def _counts(text: str) -> Iterator[_Found]:
+def _counts(text: str) -> Iterator[Located]:
     for match in _COUNT.finditer(text):
         what, end = _counted(text, match.end())
         if what and what.split()[0].lower() not in MONEY_WORDS:
             comparator = _comparator(_BOUNDS, match["bound"])
             parameter = Parameter(_number(match["number"]), Unit.COUNT, comparator, text[match.start() : end], what)
-            yield _Found(match.start(), end, parameter)
+            yield Located(match.start(), end, parameter)
 
 
 def _counted(text: str, position: int) -> tuple[str, int]:
@@ -257,4 +264,4 @@ def _tidy(value: float) -> int | float:
     return int(value) if float(value).is_integer() else round(value, 4)
 
 
-_KINDS: tuple[Callable[[str], Iterator[_Found]], ...] = (_deadlines, _days_in_words, _durations, _percentages, _counts)
+_KINDS: tuple[Callable[[str], Iterator[Located]], ...] = (_deadlines, _days_in_words, _durations, _percentages, _counts)

@@ -23,7 +23,7 @@ from enum import StrEnum
 from rapidfuzz import fuzz, process
 
 from ..krav import Comparator, Parameter, Unit
-from ..parameters import find_parameters
+from ..parameters import locate_parameters
 
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:;|\s[–—]\s|(?<=[.!?])\s+(?=[A-ZÅÄÖ])|,\s*(?=(?:men|medan|eftersom|då|däremot|dock|samtidigt som|vilket|fast|utan)\b))\s*"
@@ -233,8 +233,7 @@ def stated_figures(text: str) -> list[Parameter]:
     """The figures of `text` that say how the provider works: not an average ("Väntetiden till
     kurator var i genomsnitt nio dagar"), which describes a year, not what a patient is offered."""
     figures = []
-    for figure in find_parameters(text):
-        at = max(text.find(figure.source), 0)
+    for at, _end, figure in locate_parameters(text):
         phrase = _PHRASE_BREAK.split(text[max(0, at - _AVERAGE_REACH) : at])[-1]  # "Medianen var 2 dagar och [alla fick …]"
         if not _AVERAGE.search(phrase):
             figures.append(figure)
