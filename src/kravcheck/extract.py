@@ -377,7 +377,7 @@ def _shared_object(parts: list[str]) -> list[str]:
     if not bare or len(bare) == len(parts):
         return parts
     words = parts[len(bare)].split()
-    verb = 2 if len(words) > 1 and words[1].lower() in _PARTICLES else 1
+    verb = _verb_length(words)
     if not _is_infinitive(words[0]) or len(words) == verb:
         return parts
     shared = " ".join(words[verb:])
@@ -387,7 +387,12 @@ def _shared_object(parts: list[str]) -> list[str]:
 def _is_bare_act(part: str) -> bool:
     """An infinitive without an object, perhaps with its particle: "registrera", "följa upp"."""
     words = part.split()
-    return _is_infinitive(words[0]) and (len(words) == 1 or (len(words) == 2 and words[1].lower() in _PARTICLES))
+    return _is_infinitive(words[0]) and len(words) == _verb_length(words)
+
+
+def _verb_length(words: list[str]) -> int:
+    """How many of `words`, opening with a verb, the verb takes: its particle too ("följa upp")."""
+    return 2 if len(words) > 1 and words[1].lower() in _PARTICLES else 1
 
 
 def _two_acts(part: str) -> list[str]:
