@@ -186,17 +186,17 @@ def test_a_duty_said_of_the_lead_ins_subject_shows_the_element(catalogue, tmp_pa
 
 
 def _query_and_passages(catalogue, krav_id: str, paragraphs: list[str], tmp_path):
-    """The query of `krav_id` (a krav or an element of one) and the passages of a document of
-    `paragraphs`."""
+    """The query of `krav_id` (a krav or an element of one), weighted by the whole catalogue as
+    in a check, and the passages of a document of `paragraphs`."""
+    from kravcheck.check.cache import cached_queries
     from kravcheck.check.passages import passages_of
-    from kravcheck.check.query import build_queries
     from kravcheck.check.terms import Analyzer
 
     path = tmp_path / "rutin.txt"
     path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
     analyzer = Analyzer()
-    top = next(k for k in catalogue.krav if krav_id.startswith(k.id))
-    return build_queries([top], analyzer)[krav_id], passages_of([read_document(path)], analyzer)
+    queries = cached_queries(catalogue, [k for k in catalogue.krav if k.status == "active"], analyzer)
+    return queries[krav_id], passages_of([read_document(path)], analyzer)
 
 
 def test_an_evidence_term_that_names_something_is_found_as_written(catalogue, tmp_path):
@@ -236,6 +236,19 @@ def test_a_krav_is_shown_by_what_it_asks_for_more_than_by_its_purpose(catalogue,
     assert query.coverage(duty) > 0.6 and query.coverage(purpose) < 0.45
 
 
+def test_a_long_krav_is_met_by_enough_of_its_words(catalogue, tmp_path):
+    # "Lokaler som är öppna för allmänheten ska vara fullt tillgängliga för alla, med exempelvis
+    # parkering för personer med funktionsnedsättning, angöringsplats för färdtjänst, tydlig
+    # skyltning, automatiska dörrar, ramp eller hiss vid nivåskillnader och handikapptoalett."
+    premises = (
+        "Lokalerna är nybyggda och tillgängliga, med hiss, automatiska dörrar, "
+        "handikapptoaletter på båda våningsplanen och parkering för rörelsehindrade direkt utanför."
+    )
+    verdict = _check(catalogue, tmp_path, premises)["NB26-3.9.3.3-01"]
+    assert verdict.status == "met" and verdict.evidence[0].quote == premises
+    assert _check(catalogue, tmp_path, "Det finns parkering för rörelsehindrade.")["NB26-3.9.3.3-01"].status == "missing"
+
+
 @pytest.mark.parametrize(
     ("krav_id", "conjuncts"),
     [
@@ -245,6 +258,7 @@ def test_a_krav_is_shown_by_what_it_asks_for_more_than_by_its_purpose(catalogue,
         ("NB26-3.9.3.2-02.7", set()),  # "av- och omboka besök": one compound, written short
         ("NB26-2.1.11-03.3", set()),  # "… för att underlätta planering och uppföljning": a purpose
         ("NB26-3.9.3.2-03", set()),  # "vara ansluten till … 1177 och följa de riktlinjer …": two duties
+        ("NB26-3.9.3.3-01", set()),  # "med exempelvis parkering …, ramp eller hiss … och handikapptoalett": examples
     ],
 )
 def test_the_things_a_krav_asks_for_together(catalogue, krav_id, conjuncts):

@@ -9,7 +9,9 @@ Norrbotten", "integrerad i hälsocentralen") is looked for as written: analysed,
 to "vård" or "integrerad" and be found everywhere.
 
 A passage matches a concept when it has the concept's whole-word stem, or all of its compound
-parts (partly, for some); words of the passage's heading and lead-in count half.
+parts (partly, for some); words of the passage's heading and lead-in count half. A long krav is
+covered by enough of its words (`ENOUGH_WEIGHT`), and examples it gives ("med exempelvis
+parkering, ramp och hiss") are not things it asks for together.
 """
 
 from __future__ import annotations
@@ -31,6 +33,10 @@ _FEW_OWN = 2  # an element with fewer words of its own is looked for with its le
 VERB_WEIGHT = 0.5  # a duty's verb ("kommunicera via chattfunktion"): the object says what it is about
 PURPOSE_WEIGHT = 0.5  # the words of a purpose ("för att skapa förutsättningar för …"): why, not what
 KEY_CONJUNCT_WEIGHT = 0.8  # "chatt", not "vård", in "chatt och videosamtal" / "vård och omsorg"
+# Concept weight that makes a passage wholly about a krav, however long the krav: a provider
+# describing its premises names "hiss, automatiska dörrar, handikapptoaletter och parkering",
+# not every word of "Lokaler som är öppna för allmänheten ska vara fullt tillgängliga …".
+ENOUGH_WEIGHT = 6.0
 FOCUS = 0.6  # share of a passage's words that are the krav's, for it to be about the krav alone
 _MODALS = frozenset({"ska", "skall", "bör", "måste", "att", "kunna"})
 
@@ -199,7 +205,7 @@ def _share(concepts: tuple[Concept, ...], passage: Passage) -> float:
     if not total:
         return 0.0
     found = sum(c.weight * max(c.match(passage.terms), CONTEXT_WEIGHT * c.match(passage.context_terms)) for c in concepts)
-    return found / total
+    return min(1.0, found / min(total, ENOUGH_WEIGHT))
 
 
 def build_queries(krav: list[Krav], analyzer: Analyzer) -> dict[str, Query]:
@@ -337,20 +343,22 @@ _PREPOSITIONS = frozenset({"för", "vid", "i", "inom", "under", "efter", "med", 
 # heuristic without a tagger: a conjunct's head is the word before "och" or a comma, and after
 # "och" the last of at most two content words ("fast läkarkontakt", not a passive verb after it:
 # "rengöring och desinfektion beaktas"). Not series: elliptic compounds ("hälso- och sjukvård",
-# "av- och omboka"), coordinated adjectives ("omfattande och komplexa vårdbehov") and a purpose
-# ("för att underlätta planering och uppföljning"), which the provider need not show item by item.
+# "av- och omboka"), coordinated adjectives ("omfattande och komplexa vårdbehov"), a purpose
+# ("för att underlätta planering och uppföljning") and examples ("med exempelvis parkering …,
+# ramp eller hiss och handikapptoalett"), which the provider need not show item by item.
 _TOKEN = re.compile(r"[^\W_][\w-]*|[^\w\s]")
 _COORDINATORS = frozenset({"och", "samt"})
 _ADJECTIVE_ENDINGS = ("a", "nde", "ad", "ade", "ig", "iga", "isk")
 _PASSIVE_ENDING = "as"
+_EXAMPLES = re.compile(r"\b(?:exempelvis|till\s+exempel|t\.\s?ex\.?|såsom|bland\s+annat)", re.IGNORECASE)
 # "för att" after a verb it completes ("ansvarar för att", "sörja för att") is no purpose.
 _PURPOSE = re.compile(r"(?<!\bansvarar)(?<!\bansvara)(?<!\bsörja)(?<!\bsörjer)(?<!\bverka)(?<!\bverkar)\s+för\s+att\b", re.IGNORECASE)
 
 
 def _conjunct_heads(text: str) -> set[str]:
     """The heads of the conjuncts of the series in `text`, lower-cased."""
-    purpose = _PURPOSE.search(text)
-    tokens = [t.lower() for t in _TOKEN.findall(text[: purpose.start()] if purpose else text)]
+    ends = [m.start() for m in (_PURPOSE.search(text), _EXAMPLES.search(text)) if m]
+    tokens = [t.lower() for t in _TOKEN.findall(text[: min(ends, default=len(text))])]
     return {head for i, token in enumerate(tokens) if token in _COORDINATORS for head in _series_heads(tokens, i)}
 
 
