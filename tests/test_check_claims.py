@@ -24,6 +24,11 @@ SAME_DAY = find_parameters("Patienten ska kunna nå vården samma dag via telefo
         ("Vi erbjuder chatt via 1177 vardagar 8–17", False),
         ("Videobesöket ersätter inte det fysiska besöket utan är ett komplement", False),  # what it is not, then is
         ("Vi erbjuder inte chatt utan hänvisar till telefon", True),
+        ("Vi har lagt ner chatten efter sommaren", True),  # a service ended, in the words providers use
+        ("Vi har slutat erbjuda videobesök", True),
+        ("Vi har valt bort drop-in", True),
+        ("Stöd- och behandlingsprogram har tagits bort ur utbudet", True),
+        ("Ingenting av detta har genomförts", True),
     ],
 )
 def test_negation(clause, negated):

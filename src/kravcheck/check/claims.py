@@ -5,7 +5,9 @@ närvarande inte, men videobesök finns" the negation belongs to the chat, and t
 A clause ends at the end of a sentence (a list item may hold two), a semicolon, a dash, or a comma
 before a conjunction that starts a new clause ("men", "medan", "eftersom" …).
 
-Negation: "inte", "ej", "icke", "aldrig", "ingen/inget/inga", "saknas", "saknar"; not "inte bara …
+Negation: "inte", "ej", "icke", "aldrig", "ingen/inget/inga", "saknas", "saknar", "i stället
+för", and a service ended ("stängdes", "avvecklats", "lagt ner", "slutat", "valt bort", "tagits
+bort"; not "stängt", which is mostly opening hours: "när vi har stängt"); not "inte bara …
 utan även" or "inte minst", and not "ingen … behöver vänta" (a promise that nobody waits),
 "inget videobesök startar utan att …" (always) or "ersätter inte … utan är ett komplement" (what
 the subject is not, then what it is). A plan:
@@ -31,8 +33,9 @@ _CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 _NEGATION = re.compile(
-    r"\b(?:inte|ej|icke|aldrig|ingen|inget|inga|saknas|saknar|saknades|avvecklat?s?|avvecklades|upphört|upphörde"
-    r"|i\s+stället\s+för|istället\s+för|stängdes|stängts|lagts\s+ned|lades\s+ned|lagts\s+ner|lades\s+ner|tagits\s+bort|togs\s+bort|pausats|pausades)\b",
+    r"\b(?:inte|ej|icke|aldrig|ingen|inget|inga|ingenting|saknas|saknar|saknades|saknat|avvecklat?s?|avvecklades|upphört|upphörde"
+    r"|slutat|i\s+stället\s+för|istället\s+för|stängdes|stängts|(?:lagts|lades|lagt)\s+n(?:ed|er)|(?:tagits|togs|tagit|tog)\s+bort"
+    r"|valt\s+bort|valde\s+bort|pausats|pausades|pausat)\b",
     re.IGNORECASE,
 )
 _NOT_A_NEGATION = re.compile(
