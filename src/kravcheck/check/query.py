@@ -32,7 +32,7 @@ OWN_SHARE = 0.75  # an element's own words' share of its coverage; its lead-in's
 _FEW_OWN = 2  # an element with fewer words of its own is looked for with its lead-in's
 VERB_WEIGHT = 0.5  # a duty's verb ("kommunicera via chattfunktion"): the object says what it is about
 PURPOSE_WEIGHT = 0.5  # the words of a purpose ("för att skapa förutsättningar för …"): why, not what
-KEY_CONJUNCT_WEIGHT = 0.8  # "chatt", not "vård", in "chatt och videosamtal" / "vård och omsorg"
+KEY_CONJUNCT_WEIGHT = 0.8  # a distinctive thing: "chatt", not "vård", in "chatt och videosamtal" / "vård och omsorg"
 # Concept weight that makes a passage wholly about a krav, however long the krav: a provider
 # describing its premises names "hiss, automatiska dörrar, handikapptoaletter och parkering",
 # not every word of "Lokaler som är öppna för allmänheten ska vara fullt tillgängliga …".
@@ -97,7 +97,7 @@ class Query:
     phrases: tuple[EvidenceTerm, ...]  # evidence terms, then synonyms of the krav's phrases
     synonyms_from: int  # where the synonyms begin in `phrases`
     said: tuple[Phrase, ...]  # the krav's own many-word terms the synonyms stand for
-    conjuncts: tuple[Concept, ...]  # "chatt och videosamtal": things the krav asks for together
+    conjuncts: tuple[Concept, ...]  # "chatt och videosamtal": distinctive things the krav asks for together
     tokens: tuple[str, ...]  # for the BM25 ranking
     subject: Concept | None = None  # "Utrustningen ska:": what an element's duty is about
 
@@ -131,15 +131,23 @@ class Query:
 
     def phrase_in(self, passage: Passage) -> str | None:
         """The first evidence term the passage's own text holds entirely. A synonym counts only
-        in a passage without the krav's own term: there the concepts have counted it already
-        ("får en vårdkoordinator som fast vårdkontakt")."""
+        where the concepts have not counted it already: in a passage without the krav's own term
+        ("får en vårdkoordinator som fast vårdkontakt"), and not as a synonym of one of its words."""
         said = any(phrase_matches(p, passage.terms) for p in self.said)
         for index, term in enumerate(self.phrases):
             if term.decisive:  # it counts by `decisive_spans`, or not at all
                 continue
-            if term.spans(passage) is not None and not (said and index >= self.synonyms_from):
+            synonym = index >= self.synonyms_from
+            if synonym and (said or self._counted(term, passage)):
+                continue
+            if term.spans(passage) is not None:
                 return term.written
         return None
+
+    def _counted(self, synonym: EvidenceTerm, passage: Passage) -> bool:
+        """Whether a concept has counted the synonym already: "basal hygien" matches the concept
+        "hygienrutiner", whose group it shares, and earns no bonus on top."""
+        return any(synonym.phrase in c.alternatives and c.named_in(passage.terms) for c in self.concepts)
 
     def matching(self, passage: Passage, with_lead: bool = False) -> list[Word]:
         """The passage's words that match one of the krav's concepts (or its lead-in's), alone
@@ -166,9 +174,7 @@ class Query:
     def names_its_term(self, terms: frozenset[str]) -> bool:
         """Whether `terms` hold what the krav names by its own many-word term ("fast
         läkarkontakt") or one of the distinctive things it asks for together ("chatt")."""
-        return any(phrase_matches(p, terms) for p in self.said) or any(
-            c.weight >= KEY_CONJUNCT_WEIGHT and c.match(terms) == 1.0 for c in self.conjuncts
-        )
+        return any(phrase_matches(p, terms) for p in self.said) or any(c.match(terms) == 1.0 for c in self.conjuncts)
 
     def focuses_on_its_term(self, passage: Passage, clause: tuple[int, int]) -> bool:
         """Whether the passage's `clause` (a span of its text) is about what the krav names by its
@@ -251,6 +257,11 @@ class QueryBuilder:
         phrases = evidence + synonyms
         heads = _conjunct_heads(krav.text)
         conjuncts = tuple(c for c in concepts if c.text.lower() in heads)
+        # Only distinctive things are asked for one by one ("chatt och videosamtal"); a series of
+        # common words says what a duty covers ("registrera vårdrelaterade infektioner samt
+        # följsamheten till basala hygienrutiner och klädregler"), shown by any of them.
+        if not all(c.weight >= KEY_CONJUNCT_WEIGHT for c in conjuncts):
+            conjuncts = ()
         tokens = tuple(t for c in concepts + lead_concepts for t in (*c.whole, *c.parts)) + tuple(
             t for term in phrases for word in term.phrase for t in word
         )

@@ -10,7 +10,9 @@ A krav and a provider rarely use the same words. Swedish makes concepts into com
   final vowel it drops in compounds ("läkar(e)-kontakt"). The longest known tail wins, since
   Swedish compounds put the head word last. The lexicon is every form and lemma of the lookup table;
 - for a nominalisation or an adjective made from a noun, the stem without its suffix ("bokning" ->
-  "bok", "bedömning" -> "bedöm", "hygienisk" -> "hygien").
+  "bok", "bedömning" -> "bedöm", "hygienisk" -> "hygien");
+- for a verb with the particle "upp", the verb as the compound noun writes it: "följs upp" is
+  "uppfölj", as "uppföljning" is, and not "följ".
 
 Words the lexicon lacks ("chatt") count as known when the texts analysed so far use them alone.
 
@@ -44,6 +46,7 @@ _DOMAIN_STOP_WORDS = (
 _FUNCTION_WORDS = "är vara blir bli hen t.ex. t ex bl.a. m.m. s.k. dvs d.v.s. kap. ca"
 DOMAIN_STOP = frozenset(stem(word) for word in (_DOMAIN_STOP_WORDS + " " + _FUNCTION_WORDS).split())
 
+_PARTICLE = "upp"  # the verb particle that makes another verb; "om", "in", "ut" are prepositions as often
 _WORD = re.compile(r"\w", re.UNICODE)
 _LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -94,6 +97,8 @@ class Analyzer:
             word = self._cache[token.lower_]
             if word.key in DOMAIN_STOP:
                 continue
+            if _before_particle(token):
+                word = _particle_verb(word)
             start = token.idx - offset
             words.append(Word(token.text, start, start + len(token.text), word.terms, word.whole, word.key, word.parts))
         return words
@@ -122,6 +127,26 @@ class Analyzer:
             whole = _with_derivations({key, stem(form)})
             terms = whole | _with_derivations({*parts, *(stem(part) for part in splits.get(form, ()))})
             self._cache[form] = Word(form, 0, len(form), terms, whole, key, parts)
+
+
+def _before_particle(token) -> bool:
+    """Whether the token is a verb with the particle "upp" after it ("följs upp", "ringer upp"),
+    not a noun before "upp till" ("barn upp till 18 år")."""
+    doc, i = token.doc, token.i
+    return (
+        i + 1 < len(doc)
+        and doc[i + 1].lower_ == _PARTICLE
+        and not (i + 2 < len(doc) and doc[i + 2].lower_ == "till")
+        and not token.like_num
+    )
+
+
+def _particle_verb(word: Word) -> Word:
+    """The particle verb as one word, as its compound noun writes it: "följa upp" is
+    "uppföljning", not "följa" ("Vi följer Socialstyrelsens föreskrifter")."""
+    key = stem(_PARTICLE + word.key)
+    whole = _with_derivations({key})
+    return Word(word.text, word.start, word.end, whole, whole, key, ())
 
 
 def _with_derivations(terms: set[str]) -> frozenset[str]:
