@@ -64,7 +64,9 @@ class Concept:
 
     def named_in(self, terms: frozenset[str]) -> bool:
         """Whether `terms` hold the word itself or a synonym, not just its compound's parts."""
-        return not self._single.isdisjoint(terms) or any(phrase_matches(p, terms) for p in self._many)
+        if not self._single.isdisjoint(terms):
+            return True
+        return bool(self._many) and any(phrase_matches(p, terms) for p in self._many)
 
     def match(self, terms: frozenset[str]) -> float:
         if self.named_in(terms):
