@@ -262,13 +262,13 @@ class QueryBuilder:
         # Only distinctive things are asked for one by one ("chatt och videosamtal"); a series of
         # common words says what a duty covers ("registrera vårdrelaterade infektioner samt
         # följsamheten till basala hygienrutiner och klädregler"), shown by any of them.
-        if not all(c.weight >= KEY_CONJUNCT_WEIGHT for c in conjuncts):
+        if len(conjuncts) < 2 or not all(c.weight >= KEY_CONJUNCT_WEIGHT for c in conjuncts):
             conjuncts = ()
         tokens = tuple(t for c in concepts + lead_concepts for t in (*c.whole, *c.parts)) + tuple(
             t for term in phrases for word in term.phrase for t in word
         )
         subject = self._subject(lead_in, lead_concepts) if lead_in is not None else None
-        return Query(concepts, lead_concepts, phrases, len(evidence), said, conjuncts if len(conjuncts) > 1 else (), tokens, subject)
+        return Query(concepts, lead_concepts, phrases, len(evidence), said, conjuncts, tokens, subject)
 
     def _subject(self, lead_in: Krav, lead_concepts: tuple[Concept, ...]) -> Concept | None:
         """The lead-in's concept of the head noun (the last word) of the subject it begins with
