@@ -296,6 +296,30 @@ def test_a_particle_verb_is_one_word():
     assert terms("Resultaten följs upp varje månad.", "följs") & terms("Uppföljning sker årligen.", "Uppföljning")
     assert not terms("Vi följer föreskrifterna.", "följer") & terms("Vi följer upp resultaten.", "följer")
     assert terms("barn upp till 18 år", "barn") == terms("barn", "barn")  # "upp till" is no particle
+    # "om" is a particle only without an object after it: "boka om eller avboka", not "boka om tid".
+    assert terms("Patienterna kan boka om eller avboka sina tider.", "boka") & terms("Ombokning via 1177.", "Ombokning")
+    assert terms("Patienterna kan boka om sina tider.", "boka") == terms("boka", "boka")
+
+
+def test_a_suspended_compound_head_is_its_whole_word():
+    # "av- och omboka" is "avboka och omboka"; "händelse- och riskanalyser" holds "händelseanalyser".
+    from kravcheck.check.terms import Analyzer
+
+    analyzer = Analyzer()
+
+    def terms(text: str, word: str) -> frozenset[str]:
+        return next(w.terms for w in analyzer.text_words(text) if w.text == word)
+
+    assert terms("av- och omboka besök", "av-") & terms("Patienten kan avboka sin tid.", "avboka")
+    assert terms("gemensamma händelse- och riskanalyser", "händelse-") & terms("En händelseanalys gjordes.", "händelseanalys")
+    # Only the whole word: "hälso- och sjukvård" is not any passage's "vård".
+    assert "vård" not in terms("övrig hälso- och sjukvård", "hälso-")
+
+
+def test_av_och_ombokning_by_another_wording_meets_the_element(catalogue, tmp_path):
+    text = "Via 1177 kan patienterna förnya sina recept, läsa sin journal och boka om eller avboka tider hos sjuksköterska och läkare."
+    verdict = _check(catalogue, tmp_path, text)["NB26-3.9.3.2-02.7"]  # "av- och omboka besök"
+    assert verdict.status == "met" and verdict.evidence[0].quote == text
 
 
 def test_krav_that_bind_the_region_are_not_applicable(traps, catalogue):

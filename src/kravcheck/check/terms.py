@@ -12,7 +12,12 @@ A krav and a provider rarely use the same words. Swedish makes concepts into com
 - for a nominalisation or an adjective made from a noun, the stem without its suffix ("bokning" ->
   "bok", "bedömning" -> "bedöm", "hygienisk" -> "hygien");
 - for a verb with the particle "upp", the verb as the compound noun writes it: "följs upp" is
-  "uppfölj", as "uppföljning" is, and not "följ".
+  "uppfölj", as "uppföljning" is, and not "följ"; likewise "om", "av", "in", "ut" where no object
+  follows them, as one would a preposition ("boka om eller avboka");
+- for a suspended compound head, the whole word it stands for: "av-" in "av- och omboka" is
+  "avboka", "händelse-" in "händelse- och riskanalyser" is "händelseanalys".
+
+A compound the table lacks takes its last part's lemma, so that its forms share a stem.
 
 Words the lexicon lacks ("chatt") count as known when the texts analysed so far use them alone.
 
@@ -46,7 +51,10 @@ _DOMAIN_STOP_WORDS = (
 _FUNCTION_WORDS = "är vara blir bli hen t.ex. t ex bl.a. m.m. s.k. dvs d.v.s. kap. ca"
 DOMAIN_STOP = frozenset(stem(word) for word in (_DOMAIN_STOP_WORDS + " " + _FUNCTION_WORDS).split())
 
-_PARTICLE = "upp"  # the verb particle that makes another verb; "om", "in", "ut" are prepositions as often
+_PARTICLE = "upp"  # the verb particle that makes another verb wherever it stands
+_OBJECTLESS_PARTICLES = frozenset({"om", "av", "in", "ut"})  # prepositions as often, but not without an object
+_PARTICLES = _OBJECTLESS_PARTICLES | {_PARTICLE}
+_COORDINATORS = frozenset({"och", "eller", "samt"})
 _WORD = re.compile(r"\w", re.UNICODE)
 _LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -87,18 +95,22 @@ class Analyzer:
         round of lexicon lookups."""
         contents = [[t for t in tokens if _WORD.search(t.text) and not t.is_stop] for tokens in docs]
         every = [t for content in contents for t in content]
-        self._prepare({t.lower_ for t in every}, {t.lower_: t.lemma_ for t in every})
-        return [self._placed(tokens, content) for tokens, content in zip(docs, contents, strict=True)]
+        completed = _completed_heads(every)
+        self._prepare({t.lower_ for t in every} | set(completed.values()), {t.lower_: t.lemma_ for t in every})
+        return [self._placed(tokens, content, completed) for tokens, content in zip(docs, contents, strict=True)]
 
-    def _placed(self, tokens, content) -> list[Word]:
+    def _placed(self, tokens, content, completed: dict[tuple[int, int], str]) -> list[Word]:
         offset = tokens[0].idx if len(tokens) else 0
         words = []
         for token in content:
             word = self._cache[token.lower_]
+            if _place(token) in completed:
+                word = _as_whole_word(self._cache[completed[_place(token)]])
             if word.key in DOMAIN_STOP:
                 continue
-            if _before_particle(token):
-                word = _particle_verb(word)
+            particle = _particle_after(token)
+            if particle:
+                word = _particle_verb(word, particle)
             start = token.idx - offset
             words.append(Word(token.text, start, start + len(token.text), word.terms, word.whole, word.key, word.parts))
         return words
@@ -122,29 +134,43 @@ class Analyzer:
         table = lemma_table()
         table.prefetch(part for parts in splits.values() for part in parts)
         for form in new:
-            key = stem((lemmas.get(form) or form).lower())
+            key = stem(_lemma(form, lemmas.get(form), splits.get(form), table))
             parts = tuple(stem(table.lemma(part)) for part in splits.get(form, ()))
             whole = _with_derivations({key, stem(form)})
             terms = whole | _with_derivations({*parts, *(stem(part) for part in splits.get(form, ()))})
             self._cache[form] = Word(form, 0, len(form), terms, whole, key, parts)
 
 
-def _before_particle(token) -> bool:
-    """Whether the token is a verb with the particle "upp" after it ("följs upp", "ringer upp"),
-    not a noun before "upp till" ("barn upp till 18 år")."""
+def _lemma(form: str, lemma: str | None, parts: list[str] | None, table) -> str:
+    """The lemma of a word form. A compound the lookup table lacks takes its last part's lemma:
+    "händelseanalyser" is "händelseanalys", as the table would have it, not a form of its own
+    whose stem differs from the singular's."""
+    lemma = (lemma or form).lower()
+    if parts and lemma == form and "-" not in form:
+        return form[: len(form) - len(parts[-1])] + table.lemma(parts[-1])
+    return lemma
+
+
+def _particle_after(token) -> str | None:
+    """The particle that makes the token a particle verb, if one follows it: "upp" ("följs upp",
+    "ringer upp"), but not "upp till" ("barn upp till 18 år"); or a particle that is a
+    preposition as often ("om", "av", "in", "ut") where it has no object after it, as a
+    preposition would: "boka om eller avboka", not "informera om tider"."""
     doc, i = token.doc, token.i
-    return (
-        i + 1 < len(doc)
-        and doc[i + 1].lower_ == _PARTICLE
-        and not (i + 2 < len(doc) and doc[i + 2].lower_ == "till")
-        and not token.like_num
-    )
+    if i + 1 >= len(doc) or token.like_num:
+        return None
+    particle, after = doc[i + 1].lower_, (doc[i + 2] if i + 2 < len(doc) else None)
+    if particle == _PARTICLE and not (after is not None and after.lower_ == "till"):
+        return particle
+    if particle in _OBJECTLESS_PARTICLES and (after is None or after.is_punct or after.lower_ in _COORDINATORS):
+        return particle
+    return None
 
 
-def _particle_verb(word: Word) -> Word:
+def _particle_verb(word: Word, particle: str) -> Word:
     """The particle verb as one word, as its compound noun writes it: "följa upp" is
     "uppföljning", not "följa" ("Vi följer Socialstyrelsens föreskrifter")."""
-    key = stem(_PARTICLE + word.key)
+    key = stem(particle + word.key)
     whole = _with_derivations({key})
     return Word(word.text, word.start, word.end, whole, whole, key, ())
 
@@ -157,6 +183,38 @@ def _with_derivations(terms: set[str]) -> frozenset[str]:
         if term.endswith(suffix) and len(term) - len(suffix) >= _MIN_HEAD
     }
     return frozenset(terms | derived)
+
+
+def _completed_heads(tokens) -> dict[tuple[int, int], str]:
+    """The whole word each suspended compound head among `tokens` stands for, by its `_place`:
+    Swedish writes "av- och ombokning" for "avbokning och ombokning", "händelse- och
+    riskanalyser" for "händelseanalyser och riskanalyser". The head takes the tail of the
+    compound after the coordinator: its last part, or, for a word made with a particle
+    ("om-bokning"), what follows the particle."""
+    heads = {}
+    for token in tokens:
+        doc, i = token.doc, token.i
+        if token.text.endswith("-") and len(token) > 1 and i + 2 < len(doc) and doc[i + 1].lower_ in _COORDINATORS:
+            heads[token] = doc[i + 2].lower_
+    if not heads:
+        return {}
+    splits = split_compounds(heads.values())
+    prefixed = {whole: whole[len(p) :] for whole in heads.values() if whole not in splits for p in _PARTICLES if whole.startswith(p)}
+    known = lemma_table().known_words(prefixed.values())
+    tails = {whole: parts[-1] for whole, parts in splits.items()}
+    tails.update({whole: tail for whole, tail in prefixed.items() if tail in known})
+    return {_place(token): token.lower_[:-1] + tails[whole] for token, whole in heads.items() if whole in tails}
+
+
+def _place(token) -> tuple[int, int]:
+    """Where a token stands among many docs: its offset alone is not unique."""
+    return id(token.doc), token.i
+
+
+def _as_whole_word(word: Word) -> Word:
+    """A completed head matches as the whole word only, not by its parts: "hälso-" (and
+    sjukvård) is "hälsovård", and a passage's "vårdkontakt" does not half show it."""
+    return Word(word.text, word.start, word.end, word.whole, word.whole, word.key, ())
 
 
 def _head_forms(head: str) -> list[str]:
