@@ -395,9 +395,24 @@ def test_fail_on_gives_exit_1_when_a_listed_status_occurs(submission):
         (["-c", "finns-inte.yaml", "ANSOKAN"], "katalogen finns inte"),
         (["-c", str(CATALOGUE), "finns-inte.pdf"], "filen finns inte"),
         (["-c", str(REPO / "fixtures" / "broken" / "encrypted.pdf"), "ANSOKAN"], "katalog"),
+        # A bad file after a good one, both read aside while the checker loads.
+        (["-c", str(CATALOGUE), "ANSOKAN", str(REPO / "fixtures" / "broken" / "image_only.pdf")], "OCR"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(args, message, submission):
     result = kravcheck("check", *[str(submission) if a == "ANSOKAN" else a for a in args])
     assert result.returncode == 2
     assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_documents_read_aside_are_the_documents_in_order():
+    from kravcheck.errors import InputError
+    from kravcheck.readers import read_document, reading_aside
+
+    dundret = REPO / "fixtures" / "submissions" / "dundret"
+    paths = [dundret / "dundret_ansokan.docx", dundret / "dundret_patientsakerhetsberattelse_2025.pdf"]
+    with reading_aside(paths) as documents:
+        read = documents()
+    assert [d.to_dict() for d in read] == [read_document(p).to_dict() for p in paths]
+    with pytest.raises(InputError, match="tom"), reading_aside([paths[0], REPO / "fixtures" / "broken" / "empty.pdf"]) as documents:
+        documents()

@@ -163,8 +163,8 @@ def check(
 ) -> None:
     """Granska en inlämning mot en kravkatalog: status per krav, med citat som belägg eller det som saknas."""
     from .catalogue import load_catalogue
-    from .check import check_submission
-    from .readers import read_document
+    from .check import Checker
+    from .readers import reading_aside
 
     failing = _fail_statuses(fail_on)
     _needs_output(fmt, output)
@@ -172,10 +172,12 @@ def check(
         raise fail(f"rapporten finns redan: {output} (använd --force för att skriva över)")
     try:
         catalogue = load_catalogue(catalog)
-        documents = [read_document(path) for path in files]
+        with reading_aside(files) as documents:
+            checker = Checker(catalogue)
+            submission = documents()
     except InputError as exc:
         raise fail(str(exc)) from None
-    checked = check_submission(catalogue, documents, progress=_progress_bar())
+    checked = checker.check(submission, progress=_progress_bar())
     checked.provider = provider
     report = checked.to_dict()
 

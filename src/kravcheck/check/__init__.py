@@ -22,13 +22,27 @@ from .terms import Analyzer
 Progress = Callable[[Iterable[Krav]], Iterable[Krav]]
 
 
+class Checker:
+    """A catalogue made ready to check submissions against: the language pipeline loaded and the
+    queries of its active krav built, or read from the cache."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        import bm25s  # noqa: F401  imported now: a caller reading documents meanwhile gains its start-up
+
+        self.catalogue = catalogue
+        self.analyzer = Analyzer()
+        self.active = [k for k in catalogue.krav if k.status == "active"]
+        self.queries = cached_queries(catalogue, self.active, self.analyzer)  # first: the catalogue's words teach the compound splitter
+
+    def check(self, documents: list[Document], progress: Progress | None = None) -> Report:
+        """Verdicts for every active krav, in catalogue order, from the `documents` of one
+        submission. `progress` wraps the krav loop (a progress bar)."""
+        assessor = Assessor(passages_of(documents, self.analyzer), self.active, self.queries, self.catalogue.year)
+        krav = progress(self.active) if progress else self.active
+        verdicts = [assessor.verdict(k) for k in krav]
+        return Report(self.catalogue, documents, verdicts, created=dt.date.today().isoformat())
+
+
 def check_submission(catalogue: Catalogue, documents: list[Document], progress: Progress | None = None) -> Report:
-    """Verdicts for every active krav of `catalogue`, in catalogue order, from the `documents`
-    of one submission. `progress` wraps the krav loop (a progress bar)."""
-    analyzer = Analyzer()
-    active = [k for k in catalogue.krav if k.status == "active"]
-    queries = cached_queries(catalogue, active, analyzer)  # first: the catalogue's words teach the compound splitter
-    assessor = Assessor(passages_of(documents, analyzer), active, queries, catalogue.year)
-    krav = progress(active) if progress else active
-    verdicts = [assessor.verdict(k) for k in krav]
-    return Report(catalogue, documents, verdicts, created=dt.date.today().isoformat())
+    """`Checker(catalogue).check(documents, progress)`: one submission, one catalogue."""
+    return Checker(catalogue).check(documents, progress)

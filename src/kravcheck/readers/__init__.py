@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import threading
 import zipfile
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..document import Document
@@ -45,3 +51,18 @@ def read_document(path: str | Path) -> Document:
 
         return read_text(path)
     raise InputError(f"filtypen {suffix or '(ingen ändelse)'} stöds inte (stöds: {SUPPORTED}): {path}")
+
+
+@contextmanager
+def reading_aside(paths: list[Path]) -> Iterator[Callable[[], list[Document]]]:
+    """Read `paths` in worker processes while the caller goes on (loading the language pipeline,
+    a third of a check's start-up); yields the function that waits for the documents, in order,
+    and raises the first file's `InputError`. Where processes cannot be forked safely (no fork,
+    or threads running), the documents are read when asked for."""
+    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+        yield lambda: [read_document(path) for path in paths]
+        return
+    workers = max(1, min(len(paths), (os.cpu_count() or 1) - 1))  # a core left for the caller
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        futures = [pool.submit(read_document, path) for path in paths]
+        yield lambda: [future.result() for future in futures]
