@@ -416,3 +416,11 @@ def test_documents_read_aside_are_the_documents_in_order():
     assert [d.to_dict() for d in read] == [read_document(p).to_dict() for p in paths]
     with pytest.raises(InputError, match="tom"), reading_aside([paths[0], REPO / "fixtures" / "broken" / "empty.pdf"]) as documents:
         documents()
+
+
+def test_an_element_is_about_its_section_title(catalogue, tmp_path):
+    # "Leverantören ska: … Besvara ärenden inom fyra veckor" under "Patientnämnden": the lead-in
+    # says nothing, the title says what the answer is to.
+    text = "När patientnämnden begär ett yttrande skickar vi svaret inom 30 arbetsdagar."
+    verdict = _check(catalogue, tmp_path, text)["NB26-2.1.15-02.2"]
+    assert verdict.status == "contradicted" and verdict.evidence[0].quote == text

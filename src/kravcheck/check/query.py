@@ -3,7 +3,8 @@
 A krav becomes a `Query`: its content words as concepts, weighted by how rare they are in the
 catalogue (a word every krav uses, "patient", says little about which krav a passage answers),
 and the curated `evidence_terms` and the regulations it cites as phrases. An element also looks for its lead-in's words, with
-a quarter of the weight: "Dagtid via hälsocentralens Tele Q" is about "sjukvårdsrådgivning".
+a quarter of the weight: "Dagtid via hälsocentralens Tele Q" is about "sjukvårdsrådgivning"; and
+for its section title's, as a lead-in's at half their weight ("Patientnämnden").
 An evidence term that names something in words the checker otherwise ignores ("Min vård
 Norrbotten", "integrerad i hälsocentralen") is looked for as written: analysed, it would shrink
 to "vård" or "integrerad" and be found everywhere.
@@ -19,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..krav import Krav
 from ..nlp import stem
@@ -29,6 +30,7 @@ from .thesaurus import Phrase, Thesaurus, load_groups, phrase_matches
 
 CONTEXT_WEIGHT = 0.5  # a concept found only in the heading or lead-in
 OWN_SHARE = 0.75  # an element's own words' share of its coverage; its lead-in's words have the rest
+TITLE_WEIGHT = 0.5  # an element's section title's words, among its lead-in's: what the section is about
 _FEW_OWN = 2  # an element with fewer words of its own is looked for with its lead-in's
 VERB_WEIGHT = 0.5  # a duty's verb ("kommunicera via chattfunktion"): the object says what it is about
 PURPOSE_WEIGHT = 0.5  # the words of a purpose ("för att skapa förutsättningar för …"): why, not what
@@ -241,6 +243,8 @@ class QueryBuilder:
             document_frequency.update({w.key for w in words})
         self._idf = {key: math.log(1 + len(texts) / df) for key, df in document_frequency.items()}
         self._max_idf = math.log(1 + len(texts))
+        titles = list({k.section_title for top in krav for k in top.walk() if k.section_title and k.section_title not in self._words})
+        self._words.update(zip(titles, analyzer.words_of(analyzer.docs(titles)), strict=True))
 
     def query(self, krav: Krav, lead_in: Krav | None = None) -> Query:
         words = self._text_words(krav.text)
@@ -250,6 +254,7 @@ class QueryBuilder:
         if lead_in is not None:
             own = frozenset().union(*(c.whole for c in concepts))  # "vårdkontakten" is "vårdkontakter"
             lead_concepts = tuple(c for c in self._concepts(self._text_words(lead_in.text)) if c.whole.isdisjoint(own))
+            lead_concepts += self._title_concepts(krav, own.union(*(c.whole for c in lead_concepts)))
         evidence = (
             tuple(self._evidence_term(term, decisive=True) for term in krav.shown_by)
             + tuple(self._evidence_term(term) for term in krav.evidence_terms)
@@ -269,6 +274,15 @@ class QueryBuilder:
         )
         subject = self._subject(lead_in, lead_concepts) if lead_in is not None else None
         return Query(concepts, lead_concepts, phrases, len(evidence), said, conjuncts, tokens, subject)
+
+    def _title_concepts(self, krav: Krav, said: frozenset[str]) -> tuple[Concept, ...]:
+        """The words of the krav's section title that it and its lead-in do not say, at
+        `TITLE_WEIGHT`: "Leverantören ska: … Besvara ärenden inom fyra veckor" is about the
+        section's "Patientnämnden"."""
+        if not krav.section_title:
+            return ()
+        concepts = self._concepts(self._text_words(krav.section_title))
+        return tuple(replace(c, weight=c.weight * TITLE_WEIGHT) for c in concepts if c.whole.isdisjoint(said))
 
     def _subject(self, lead_in: Krav, lead_concepts: tuple[Concept, ...]) -> Concept | None:
         """The lead-in's concept of the head noun (the last word) of the subject it begins with
