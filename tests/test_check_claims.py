@@ -75,6 +75,9 @@ def _near(clause: str, *words: str) -> list[tuple[int, int]]:
         # "ingen" denies the noun phrase after it.
         ("För att chatten ska vara lätt att använda kräver den ingen inloggning", ("chatten",), False),
         ("Vi har ingen chatt", ("chatt",), True),
+        # So does "i stället för": what stands before it is done.
+        ("Kvällar tar vår underleverantör emot samtal för sjukvårdsrådgivning i stället för 1177", ("sjukvårdsrådgivning",), False),
+        ("Patienterna bokar tid via vår egen app i stället för 1177", ("1177",), True),
         # "inte … förrän": not until.
         ("Vi släpper inte Tele Q-kön för dagen förrän samtliga återuppringningstider är fördelade", ("Tele Q-kön",), False),
     ],

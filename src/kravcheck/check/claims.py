@@ -7,10 +7,11 @@ before a conjunction that starts a new clause ("men", "medan", "eftersom" …).
 
 Negation: "inte", "ej", "icke", "aldrig", "ingen/inget/inga", "saknas", "saknar", "i stället
 för", and a service ended ("stängdes", "avvecklats", "lagt ner", "slutat", "valt bort", "tagits
-bort"; not "stängt", which is mostly opening hours: "när vi har stängt"); not "inte bara …
-utan även" or "inte minst", and not "ingen … behöver vänta" (a promise that nobody waits),
-"inget videobesök startar utan att …" (always) or "ersätter inte … utan är ett komplement" (what
-the subject is not, then what it is). A plan:
+bort"; not "stängt", which is mostly opening hours: "när vi har stängt"). "ingen" and "i stället
+för" deny only the words after them. Not "inte bara … utan även" or "inte minst", and not
+"ingen … behöver vänta" (a promise that nobody waits), "inget videobesök startar utan att …"
+(always) or "ersätter inte … utan är ett komplement" (what the subject is not, then what it is).
+A plan:
 "planerar", "avser", "på sikt", "undersöker möjligheten", "under uppbyggnad", or a year after the
 catalogue's year ("införs under 2027"). A firm commitment ("kommer från avtalsstart att
 erbjuda") is no plan.
@@ -51,8 +52,9 @@ _NOT_A_NEGATION = re.compile(
 )
 _NEGATION_REACH = 40  # characters between a negation and the matched words it can deny
 # "ingen", "inget", "inga" deny the noun phrase they stand before: "chatten kräver ingen
-# inloggning" says nothing against the chat.
-_DETERMINER = re.compile(r"\b(?:ingen|inget|inga)\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.IGNORECASE)
+# inloggning" says nothing against the chat; so does "i stället för": "… tar underleverantören
+# emot samtal för sjukvårdsrådgivning i stället för 1177" denies 1177, not the advice.
+_DETERMINER = re.compile(r"\b(?:ingen|inget|inga|i\s+stället\s+för|istället\s+för)\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.IGNORECASE)
 # A subordinate clause runs from its conjunction to the next comma. Its negation qualifies a
 # circumstance ("Eftersom verksamhetschefen inte är läkare finns …", "även om de inte själva har
 # efterfrågat det", "en remiss som inte kommit fram"), and denies the krav only when the krav's
@@ -204,7 +206,8 @@ def _subordinate_span(clause: str, at: int) -> tuple[int, int] | None:
 
 
 def _determined_span(clause: str, at: int) -> tuple[int, int] | None:
-    """The noun phrase after "ingen/inget/inga" at `at`, when the negation is one of those."""
+    """The noun phrase after "ingen/inget/inga" or "i stället för" at `at`, when the negation is
+    one of those."""
     determiner = _DETERMINER.match(clause, at)
     return determiner.span(1) if determiner else None
 
