@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 import zipfile
 from collections.abc import Callable, Iterator
@@ -57,9 +58,10 @@ def read_document(path: str | Path) -> Document:
 def reading_aside(paths: list[Path]) -> Iterator[Callable[[], list[Document]]]:
     """Read `paths` in worker processes while the caller goes on (loading the language pipeline,
     a third of a check's start-up); yields the function that waits for the documents, in order,
-    and raises the first file's `InputError`. Where processes cannot be forked safely (no fork,
-    or threads running), the documents are read when asked for."""
-    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+    and raises the first file's `InputError`. Where processes cannot be forked safely (not on
+    Linux: macOS's system libraries may crash in a forked child, Windows cannot fork; or with
+    threads running), the documents are read when asked for."""
+    if sys.platform != "linux" or threading.active_count() > 1:
         yield lambda: [read_document(path) for path in paths]
         return
     workers = max(1, min(len(paths), (os.cpu_count() or 1) - 1))  # a core left for the caller
