@@ -103,9 +103,8 @@ class Analyzer:
         offset = tokens[0].idx if len(tokens) else 0
         words = []
         for token in content:
-            word = self._cache[token.lower_]
-            if _place(token) in completed:
-                word = _as_whole_word(self._cache[completed[_place(token)]])
+            completion = completed.get(_place(token))
+            word = _as_whole_word(self._cache[completion]) if completion else self._cache[token.lower_]
             if word.key in DOMAIN_STOP:
                 continue
             particle = _particle_after(token)
