@@ -316,6 +316,16 @@ def test_a_suspended_compound_head_is_its_whole_word():
     assert "vård" not in terms("övrig hälso- och sjukvård", "hälso-")
 
 
+def test_a_compound_head_that_is_a_word_stays_whole():
+    # "tillgänglighetsdata" is about "tillgänglighet", not "tilla" and "gänglighet".
+    from kravcheck.check.terms import Analyzer
+
+    analyzer = Analyzer()
+    (data,) = analyzer.text_words("Tillgänglighetsdata")
+    (word,) = analyzer.text_words("tillgänglighet")
+    assert word.key in data.terms
+
+
 def test_av_och_ombokning_by_another_wording_meets_the_element(catalogue, tmp_path):
     text = "Via 1177 kan patienterna förnya sina recept, läsa sin journal och boka om eller avboka tider hos sjuksköterska och läkare."
     verdict = _check(catalogue, tmp_path, text)["NB26-3.9.3.2-02.7"]  # "av- och omboka besök"
