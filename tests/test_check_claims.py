@@ -70,8 +70,13 @@ def _near(clause: str, *words: str) -> list[tuple[int, int]]:
         ("Patienter med stora vårdbehov erbjuds alltid en fast läkarkontakt, även om de inte själva har efterfrågat det",
          ("fast läkarkontakt",), False),
         ("Eftersom verksamhetschefen inte är läkare finns en medicinskt ledningsansvarig läkare", ("medicinskt ledningsansvarig",), False),
-        # ... unless the krav's words stand in it.
+        # ... unless the krav's words stand in it, and no more of them stand outside it.
         ("Vi är en liten hälsocentral som inte erbjuder chatt", ("chatt",), True),
+        ("Eftersom verksamhetschefen inte är läkare finns en medicinskt ledningsansvarig, specialist i allmänmedicin",
+         ("verksamhetschefen", "läkare", "medicinskt", "ledningsansvarig", "allmänmedicin"), False),
+        ("Den fasta läkarkontakten samordnar remisser, så att patienten inte själv behöver hålla reda på dem",
+         ("fasta läkarkontakten", "samordnar", "patienten"), False),
+        ("Eftersom vi inte har chatt hänvisar vi till telefon", ("chatt",), True),
         # "ingen" denies the noun phrase after it.
         ("För att chatten ska vara lätt att använda kräver den ingen inloggning", ("chatten",), False),
         ("Vi har ingen chatt", ("chatt",), True),

@@ -58,7 +58,9 @@ _DETERMINER = re.compile(r"\b(?:ingen|inget|inga|i\s+stället\s+för|istället\s
 # A subordinate clause runs from its conjunction to the next comma. Its negation qualifies a
 # circumstance ("Eftersom verksamhetschefen inte är läkare finns …", "även om de inte själva har
 # efterfrågat det", "en remiss som inte kommit fram"), and denies the krav only when the krav's
-# words stand in it too ("som inte erbjuder chatt").
+# words stand in it too ("som inte erbjuder chatt"), at least as many as in the rest of the clause:
+# "Den fasta läkarkontakten samordnar remisser, så att patienten inte själv behöver …" is about
+# what the main clause says.
 _SUBORDINATE_WORDS = 6  # at most between the conjunction and the negation
 _WORDS_AFTER_NEGATION = 3  # a subordinate clause ends at most this many words after its negation
 _SUBORDINATOR = re.compile(
@@ -181,9 +183,15 @@ def is_negated(clause: str, near: list[tuple[int, int]] = ()) -> bool:
             (start, end) for start, end in near
             if negation.start() - _NEGATION_REACH <= end and start <= negation.end() + _NEGATION_REACH
         ]
-        scope = _determined_span(cleared, negation.start()) or _subordinate_span(cleared, negation.start())
+        determined = _determined_span(cleared, negation.start())
+        subordinate = None if determined else _subordinate_span(cleared, negation.start())
+        scope = determined or subordinate
         if scope is not None:
             close = [(start, end) for start, end in close if scope[0] <= start < scope[1]]
+        if subordinate is not None and 2 * len(close) < len(near):
+            # The main clause says more of the krav than the subordinate clause denies: "Eftersom
+            # verksamhetschefen inte är läkare finns en medicinskt ledningsansvarig läkare".
+            continue
         if close:
             return True
     return False
