@@ -129,6 +129,14 @@ def test_a_name_the_catalogue_says_shows_the_krav_shows_nothing_in_a_denial(cata
     assert _check(catalogue, tmp_path, text)["NB26-3.9.3.3-06.6"].status != "met"
 
 
+def test_ej_denies_as_inte_does(catalogue, tmp_path):
+    # "ej" is no content word: "Synergi används ej på enheten" is about Synergi alone.
+    denial = "Synergi används ej på enheten; avvikelser som berör regionens verksamheter skickas i stället till berörd enhet per e-post."
+    text = f"Avvikelser rapporteras i vårt eget avvikelsesystem AvIQ, där vi även registrerar synpunkter och klagomål. {denial}"
+    verdict = _check(catalogue, tmp_path, text)["NB26-2.1.16-01.3.5"]  # "Använda regionens IT-stöd Synergi …"
+    assert verdict.status == "contradicted" and verdict.evidence[0].quote == denial
+
+
 def test_a_provider_that_has_one_states_at_least_one(catalogue, tmp_path):
     # "Hälsocentralen ska ha minst en läkare med specialistkompetens i allmänmedicin …"
     verdict = _check(catalogue, tmp_path, "Två av våra läkare är specialister i allmänmedicin.")["NB26-2.6-05"]

@@ -47,8 +47,9 @@ _DOMAIN_STOP_WORDS = (
     "verksamheten vårdval primärvård primärvården bland annat behov vid via"
 )
 # Function words spaCy's Swedish list lacks: "är" (its lemma "vara"), "blir", the pronoun "hen",
-# and the abbreviations of drafting ("t.ex.", "t ex", "m.m."). Matching them is no evidence of anything.
-_FUNCTION_WORDS = "är vara blir bli hen t.ex. t ex bl.a. m.m. s.k. dvs d.v.s. kap. ca"
+# the negations "ej" and "icke" (it has "inte"), and the abbreviations of drafting ("t.ex.",
+# "t ex", "m.m."). Matching them is no evidence of anything.
+_FUNCTION_WORDS = "är vara blir bli hen ej icke t.ex. t ex bl.a. m.m. s.k. dvs d.v.s. kap. ca"
 DOMAIN_STOP = frozenset(stem(word) for word in (_DOMAIN_STOP_WORDS + " " + _FUNCTION_WORDS).split())
 
 _PARTICLE = "upp"  # the verb particle that makes another verb wherever it stands
