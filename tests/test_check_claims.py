@@ -21,6 +21,10 @@ SAME_DAY = find_parameters("Patienten ska kunna nå vården samma dag via telefo
         ("vi erbjuder inte bara video utan även chatt", False),
         ("ingen patient ska behöva vänta mer än tre dagar", False),
         ("Inget videobesök startar utan att patienten har legitimerat sig med BankID", False),  # always
+        ("Ingen nyanställd börjar arbeta självständigt innan introduktionen är genomförd", False),
+        ("Vi stänger inte telefonkön innan alla har fått en tid", False),
+        ("Videobesök bokas när patienten inte behöver undersökas på plats", False),  # a promise that something is spared
+        ("Patienter med stora vårdbehov ska inte behöva be om en fast läkarkontakt", False),
         ("Vi erbjuder chatt via 1177 vardagar 8–17", False),
         ("Videobesöket ersätter inte det fysiska besöket utan är ett komplement", False),  # what it is not, then is
         ("Vi erbjuder inte chatt utan hänvisar till telefon", True),
@@ -136,6 +140,11 @@ def test_plans(text, plan):
 )
 def test_figures_compare_with_direction(text, required, stance):
     assert read_claim(text, text, "", required, 2026).stance is stance
+
+
+def test_a_lead_time_is_no_figure_for_or_against():
+    text = "Bokade tider kan av- och ombokas i 1177 fram till 24 timmar före besöket."
+    assert read_claim(text, text, "", SAME_DAY, 2026).stance is Stance.AFFIRMS
 
 
 @pytest.mark.parametrize(

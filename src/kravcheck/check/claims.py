@@ -9,8 +9,9 @@ Negation: "inte", "ej", "icke", "aldrig", "ingen/inget/inga", "saknas", "saknar"
 för", and a service ended ("stängdes", "avvecklats", "lagt ner", "slutat", "valt bort", "tagits
 bort"; not "stängt", which is mostly opening hours: "när vi har stängt"). "ingen" and "i stället
 för" deny only the words after them. Not "inte bara … utan även" or "inte minst", and not
-"ingen … behöver vänta" (a promise that nobody waits), "inget videobesök startar utan att …"
-(always) or "ersätter inte … utan är ett komplement" (what the subject is not, then what it is).
+"ingen … behöver vänta" or "ska inte behöva be om det" (a promise that something is spared),
+"inget videobesök startar utan att …" or "ingen nyanställd börjar … innan …" (always) or
+"ersätter inte … utan är ett komplement" (what the subject is not, then what it is).
 A plan:
 "planerar", "avser", "på sikt", "undersöker möjligheten", "under uppbyggnad", or a year after the
 catalogue's year ("införs under 2027"). A firm commitment ("kommer från avtalsstart att
@@ -43,8 +44,13 @@ _NOT_A_NEGATION = re.compile(
     r"\b(?:inte|ej)\s+(?:bara|enbart|endast|minst|heller\s+utan)\b"
     r"|\b(?:ingen|inga)\s+(?:\w+\s+){0,3}?(?:ska|skall|behöver|behöva)\s+(?:\w+\s+){0,2}?(?:vänta|stå|nekas|avvisas)"
     r"|\bsaknas\s+(?:det\s+)?(?:inga|ingen)\b"
-    r"|\binte\b[^,.;]{0,80}?\bförrän\b"  # "släpper inte kön förrän alla är uppringda": not until
-    r"|\b(?:ingen|inget|inga)\b[^,.;]{0,60}?\butan\s+att\b"  # "inget videobesök startar utan att …": always
+    r"|\binte\b[^,.;]{0,80}?\b(?:förrän|innan)\b"  # "släpper inte kön förrän alla är uppringda": not until
+    # "inget videobesök startar utan att …", "Ingen nyanställd börjar … innan introduktionen är
+    # genomförd": always.
+    r"|\b(?:ingen|inget|inga)\b[^,.;]{0,60}?\b(?:utan\s+att|innan|förrän)\b"
+    # "… så att patienten inte behöver undersökas på plats", "ska inte behöva be om det": a
+    # promise that something is spared, not a denial.
+    r"|\b(?:inte|aldrig)\s+(?:ska\s+|skall\s+)?behöv(?:a|er|s)\b"
     # "Videobesöket ersätter inte det fysiska besöket utan är ett komplement": what the subject is
     # not, then what it is; the subject itself stands.
     r"|\b(?:inte|ej)\b[^,.;]{0,60}?\butan\s+(?:är|utgör|blir|fungerar\s+som)\b",
@@ -90,6 +96,7 @@ _COPY_MIN_WORDS = 6
 _YEAR = re.compile(r"\b(20[2-9]\d)\b")
 _AVERAGE = re.compile(r"\b(?:i\s+(?:genomsnitt|snitt|medeltal)|genomsnitt\w*|medel\w*|median\w*)", re.IGNORECASE)
 _AVERAGE_REACH = 60  # characters before a figure in which an average marker makes it one
+_LEAD_TIME = re.compile(r"\s+(?:före|innan)\b", re.IGNORECASE)
 _PHRASE_BREAK = re.compile(r"[,;.]\s|\s(?:och|men|samt)\s")
 
 
@@ -245,11 +252,12 @@ _HOURS = {Unit.HOUR: 1, Unit.DAY: 24, Unit.WEEK: 24 * 7, Unit.MONTH: 24 * 30, Un
 
 def stated_figures(text: str) -> list[Parameter]:
     """The figures of `text` that say how the provider works: not an average ("Väntetiden till
-    kurator var i genomsnitt nio dagar"), which describes a year, not what a patient is offered."""
+    kurator var i genomsnitt nio dagar"), which describes a year, not what a patient is offered,
+    and not a lead time ("av- och ombokas fram till 24 timmar före besöket"), which is no wait."""
     figures = []
-    for at, _end, figure in locate_parameters(text):
+    for at, end, figure in locate_parameters(text):
         phrase = _PHRASE_BREAK.split(text[max(0, at - _AVERAGE_REACH) : at])[-1]  # "Medianen var 2 dagar och [alla fick …]"
-        if not _AVERAGE.search(phrase):
+        if not _AVERAGE.search(phrase) and not _LEAD_TIME.match(text, end):
             figures.append(figure)
     return figures
 
