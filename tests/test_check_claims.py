@@ -142,6 +142,21 @@ def test_figures_compare_with_direction(text, required, stance):
     assert read_claim(text, text, "", required, 2026).stance is stance
 
 
+@pytest.mark.parametrize(
+    ("clause", "matched", "stance"),
+    [
+        # Something else is not the krav's thing: neither for nor against it.
+        ("Hyrläkare är aldrig fast läkarkontakt", ("fast läkarkontakt",), Stance.QUALIFIES),
+        ("Vikarierande läkare utses inte som fast läkarkontakt", ("fast läkarkontakt",), Stance.QUALIFIES),
+        # The krav's own thing, or the provider itself, is not: a denial.
+        ("Chatten är inte bemannad på kvällar", ("Chatten",), Stance.DENIES),
+        ("Vi är inte anslutna till 1177", ("1177",), Stance.DENIES),
+    ],
+)
+def test_a_negation_of_something_else_qualifies(clause, matched, stance):
+    assert read_claim(clause, clause, "", [], 2026, _near(clause, *matched)).stance is stance
+
+
 def test_a_lead_time_is_no_figure_for_or_against():
     text = "Bokade tider kan av- och ombokas i 1177 fram till 24 timmar före besöket."
     assert read_claim(text, text, "", SAME_DAY, 2026).stance is Stance.AFFIRMS

@@ -68,6 +68,10 @@ _DETERMINER = re.compile(r"\b(?:ingen|inget|inga|i\s+stället\s+för|istället\s
 # "Den fasta läkarkontakten samordnar remisser, så att patienten inte själv behöver …" is about
 # what the main clause says.
 _SUBORDINATE_WORDS = 6  # at most between the conjunction and the negation
+_COPULAR_NEGATION = re.compile(
+    r"^\W*(?P<subject>\w[\w-]*(?:\s+[\w-]+){0,3}?)\s+(?:är|blir|utses|räknas)\s+(?:inte|aldrig|ej)\b", re.IGNORECASE
+)
+_PRONOUNS = frozenset({"vi", "jag", "man", "det", "den", "de", "dessa", "detta", "denna", "hon", "han", "hen", "ni", "du", "alla", "ingen"})
 _WORDS_AFTER_NEGATION = 3  # a subordinate clause ends at most this many words after its negation
 _SUBORDINATOR = re.compile(
     r"\b(?:eftersom|även\s+om|trots\s+att|om|ifall|när|som|där|så\s+att|för\s+att|utan\s+att|innan|tills|medan)\b",
@@ -102,6 +106,7 @@ _PHRASE_BREAK = re.compile(r"[,;.]\s|\s(?:och|men|samt)\s")
 
 class Stance(StrEnum):
     AFFIRMS = "affirms"  # says the provider does it
+    QUALIFIES = "qualifies"  # says who or what does not count ("Hyrläkare är aldrig fast läkarkontakt")
     DENIES = "denies"  # says the provider does not
     PLANS = "plans"  # says it is planned, not in place
     WORSE = "worse"  # a figure worse than the krav's
@@ -139,7 +144,7 @@ def read_claim(
     if figure is not None:
         return figure
     if is_negated(clause, near):
-        return Claim(Stance.DENIES, clause)
+        return Claim(Stance.QUALIFIES if _qualifies(clause, near) else Stance.DENIES, clause)
     if is_plan(text, year) or is_plan(context, year):
         return Claim(Stance.PLANS, clause)
     return Claim(Stance.AFFIRMS, clause)
@@ -202,6 +207,19 @@ def is_negated(clause: str, near: list[tuple[int, int]] = ()) -> bool:
         if close:
             return True
     return False
+
+
+def _qualifies(clause: str, near: list[tuple[int, int]]) -> bool:
+    """Whether the clause's negation only says that something else is not the krav's thing: a
+    subject of none of the matched words, then "är", "blir" or "utses" before the negation
+    ("Hyrläkare är aldrig fast läkarkontakt", "vikarierande läkare utses inte som fast
+    läkarkontakt"). That restricts who or what counts, and neither shows nor denies the krav.
+    "Vi är inte anslutna …" and "Chatten är inte bemannad …" deny: a pronoun, or the krav's word."""
+    copula = _COPULAR_NEGATION.search(clause)
+    if copula is None or copula["subject"].split()[0].lower() in _PRONOUNS:
+        return False
+    start, end = copula.span("subject")
+    return not any(start <= at < end for at, _until in near)
 
 
 def _subordinate_span(clause: str, at: int) -> tuple[int, int] | None:
