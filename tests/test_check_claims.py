@@ -148,6 +148,7 @@ def test_figures_compare_with_direction(text, required, stance):
         # Something else is not the krav's thing: neither for nor against it.
         ("Hyrläkare är aldrig fast läkarkontakt", ("fast läkarkontakt",), Stance.QUALIFIES),
         ("Vikarierande läkare utses inte som fast läkarkontakt", ("fast läkarkontakt",), Stance.QUALIFIES),
+        ("Den som saknar fast läkarkontakt i dessa grupper fångas upp i en månatlig lista", ("fast läkarkontakt",), Stance.QUALIFIES),
         # The krav's own thing, or the provider itself, is not: a denial.
         ("Chatten är inte bemannad på kvällar", ("Chatten",), Stance.DENIES),
         ("Vi är inte anslutna till 1177", ("1177",), Stance.DENIES),
@@ -155,6 +156,16 @@ def test_figures_compare_with_direction(text, required, stance):
 )
 def test_a_negation_of_something_else_qualifies(clause, matched, stance):
     assert read_claim(clause, clause, "", [], 2026, _near(clause, *matched)).stance is stance
+
+
+def test_a_pointer_elsewhere_is_no_claim():
+    text = "Chatt, videobesök, receptförnyelse och tidbokning via 1177 beskrivs närmare i bilaga 2."
+    assert read_claim(text, text, "", [], 2026).stance is Stance.REFERS
+
+
+def test_an_age_is_no_wait():
+    text = "De digitala kontaktvägarna används av alla åldrar, från tonåringar till en patient på 94 år."
+    assert read_claim(text, text, "", SAME_DAY, 2026).stance is Stance.AFFIRMS
 
 
 def test_a_lead_time_is_no_figure_for_or_against():

@@ -71,6 +71,16 @@ _SUBORDINATE_WORDS = 6  # at most between the conjunction and the negation
 _COPULAR_NEGATION = re.compile(
     r"^\W*(?P<subject>\w[\w-]*(?:\s+[\w-]+){0,3}?)\s+(?:är|blir|utses|räknas)\s+(?:inte|aldrig|ej)\b", re.IGNORECASE
 )
+# A pointer to where something is described is no claim of its own: the evidence is there.
+_REFERENCE = re.compile(
+    r"\b(?:beskrivs|redovisas|framgår|presenteras)\s+(?:\w+\s+){0,2}?i\s+(?:bilaga|avsnitt|kapitel)\b|\(?\bse\s+(?:bilaga|avsnitt|kapitel)\b",
+    re.IGNORECASE,
+)
+# "Den som saknar fast läkarkontakt … fångas upp": the people who lack it, not a denial of it.
+_PEOPLE_WHO_LACK = re.compile(
+    r"\b(?:den|de|dem|alla|patient\w*|person\w*|invånar\w*|listade)\s+som\s+(?:\w+\s+){0,2}?(?:inte|ej|saknar|aldrig)\b",
+    re.IGNORECASE,
+)
 _PRONOUNS = frozenset({"vi", "jag", "man", "det", "den", "de", "dessa", "detta", "denna", "hon", "han", "hen", "ni", "du", "alla", "ingen"})
 _WORDS_AFTER_NEGATION = 3  # a subordinate clause ends at most this many words after its negation
 _SUBORDINATOR = re.compile(
@@ -107,6 +117,7 @@ _PHRASE_BREAK = re.compile(r"[,;.]\s|\s(?:och|men|samt)\s")
 class Stance(StrEnum):
     AFFIRMS = "affirms"  # says the provider does it
     QUALIFIES = "qualifies"  # says who or what does not count ("Hyrläkare är aldrig fast läkarkontakt")
+    REFERS = "refers"  # says where it is described ("… beskrivs närmare i bilaga 2")
     DENIES = "denies"  # says the provider does not
     PLANS = "plans"  # says it is planned, not in place
     WORSE = "worse"  # a figure worse than the krav's
@@ -143,6 +154,8 @@ def read_claim(
     figure = compare_figures(clause, parameters) or compare_figures(text, parameters)
     if figure is not None:
         return figure
+    if _REFERENCE.search(clause):
+        return Claim(Stance.REFERS, clause)
     if is_negated(clause, near):
         return Claim(Stance.QUALIFIES if _qualifies(clause, near) else Stance.DENIES, clause)
     if is_plan(text, year) or is_plan(context, year):
@@ -213,8 +226,11 @@ def _qualifies(clause: str, near: list[tuple[int, int]]) -> bool:
     """Whether the clause's negation only says that something else is not the krav's thing: a
     subject of none of the matched words, then "är", "blir" or "utses" before the negation
     ("Hyrläkare är aldrig fast läkarkontakt", "vikarierande läkare utses inte som fast
-    läkarkontakt"). That restricts who or what counts, and neither shows nor denies the krav.
-    "Vi är inte anslutna …" and "Chatten är inte bemannad …" deny: a pronoun, or the krav's word."""
+    läkarkontakt"), or people who lack it ("Den som saknar fast läkarkontakt … fångas upp").
+    That restricts who or what counts, and neither shows nor denies the krav. "Vi är inte
+    anslutna …" and "Chatten är inte bemannad …" deny: a pronoun, or the krav's word."""
+    if _PEOPLE_WHO_LACK.search(clause):
+        return True
     copula = _COPULAR_NEGATION.search(clause)
     if copula is None or copula["subject"].split()[0].lower() in _PRONOUNS:
         return False
@@ -289,6 +305,8 @@ def _compare(figure: Parameter, required: Parameter) -> bool | None:
     """True when `figure` satisfies `required`, False when it is worse, None when they measure
     different things."""
     if required.unit in _HOURS and figure.unit in _HOURS:
+        if (required.unit is Unit.YEAR) != (figure.unit is Unit.YEAR) and Unit.MONTH not in (required.unit, figure.unit):
+            return None  # "94 år" is an age, not a wait for "samma dag"
         have, need = float(figure.value) * _HOURS[figure.unit], float(required.value) * _HOURS[required.unit]
         if required.unit is Unit.DAY and figure.unit is Unit.HOUR:
             have = have // 24 * 24  # a krav in days counts whole days: "inom två timmar" is "samma dag"
