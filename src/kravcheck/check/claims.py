@@ -68,6 +68,12 @@ _DETERMINER = re.compile(r"\b(?:ingen|inget|inga|i\s+stället\s+för|istället\s
 # "Den fasta läkarkontakten samordnar remisser, så att patienten inte själv behöver …" is about
 # what the main clause says.
 _SUBORDINATE_WORDS = 6  # at most between the conjunction and the negation
+_WORDS_AFTER_NEGATION = 3  # a subordinate clause ends at most this many words after its negation
+_SUBORDINATOR = re.compile(
+    r"\b(?:eftersom|även\s+om|trots\s+att|om|ifall|när|som|där|så\s+att|för\s+att|utan\s+att|innan|tills|medan)\b",
+    re.IGNORECASE,
+)
+# "Hyrläkare är aldrig fast läkarkontakt": a subject, a copula, a negation (`_qualifies`).
 _COPULAR_NEGATION = re.compile(
     r"^\W*(?P<subject>\w[\w-]*(?:\s+[\w-]+){0,3}?)\s+(?:är|blir|utses|räknas)\s+(?:inte|aldrig|ej)\b", re.IGNORECASE
 )
@@ -82,11 +88,6 @@ _PEOPLE_WHO_LACK = re.compile(
     re.IGNORECASE,
 )
 _PRONOUNS = frozenset({"vi", "jag", "man", "det", "den", "de", "dessa", "detta", "denna", "hon", "han", "hen", "ni", "du", "alla", "ingen"})
-_WORDS_AFTER_NEGATION = 3  # a subordinate clause ends at most this many words after its negation
-_SUBORDINATOR = re.compile(
-    r"\b(?:eftersom|även\s+om|trots\s+att|om|ifall|när|som|där|så\s+att|för\s+att|utan\s+att|innan|tills|medan)\b",
-    re.IGNORECASE,
-)
 _PLAN = re.compile(
     r"\b(?:planerar\s+(?:vi\s+)?att|planeras|planen\s+är|avser\s+(?:vi\s+)?att|avses|överväg\w*"
     r"|undersök(?:er|s)\s+(?:möjlighet\w*|om)|på\s+sikt|i\s+framtiden|framöver|under\s+uppbyggnad"

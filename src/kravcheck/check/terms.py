@@ -228,8 +228,9 @@ def _head_forms(head: str) -> list[str]:
 
 def split_compounds(forms: Iterable[str], seen: set[str] = frozenset()) -> dict[str, list[str]]:
     """The parts of those `forms` that are compounds of known words (the lexicon's, or `seen`);
-    hyphenated words split at the hyphen ("e-tjänster"). A head that is a compound of known words,
-    and no known word itself, splits again, once."""
+    hyphenated words split at the hyphen ("e-tjänster"). A head is a known word by construction,
+    so it stays whole: "tillgänglighets-data" is about "tillgänglighet", not "tilla" and
+    "gänglighet"."""
     result: dict[str, list[str]] = {}
     pending = []
     for form in forms:
@@ -237,18 +238,11 @@ def split_compounds(forms: Iterable[str], seen: set[str] = frozenset()) -> dict[
             result[form] = [part for part in form.split("-") if part]
         elif len(form) >= _MIN_COMPOUND and form.isalpha():
             pending.append(form)
-    first = _split_once(pending, seen)
-    long_heads = {head for head, _tail in first.values() if len(head) >= _MIN_COMPOUND}
-    known = lemma_table().known_words(form for head in long_heads for form in _head_forms(head)) | seen
-    # A head that is a word itself stays whole: "tillgänglighets-data" is about "tillgänglighet",
-    # not "tilla" and "gänglighet".
-    heads = _split_once([head for head in long_heads if known.isdisjoint(_head_forms(head))], seen)
-    for form, (head, tail) in first.items():
-        result[form] = heads.get(head, [head]) + [tail]
+    result.update(_split_in_two(pending, seen))
     return result
 
 
-def _split_once(forms: list[str], seen: set[str]) -> dict[str, list[str]]:
+def _split_in_two(forms: list[str], seen: set[str]) -> dict[str, list[str]]:
     candidates: set[str] = set()
     for form in forms:
         for i in range(_MIN_HEAD, len(form) - _MIN_TAIL + 1):
